@@ -1,0 +1,181 @@
+package org.securesocket.x509.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
+import org.securesocket.x509.Certificate;
+import org.securesocket.x509.Extensions;
+import org.securesocket.x509.KeyUsage;
+import org.securesocket.x509.PublicKeyInfo;
+import org.securesocket.x509.ValidationPolicy;
+
+/**
+ * The rules one certificate must meet in a given {@link Role}, whatever the rest of the path:
+ * validity at the validation time, no unrecognised critical extension, an acceptable key, and the
+ * RFC 5280 section 4 / CA/B Baseline Requirements profile where they are stricter (a CA has a
+ * critical basicConstraints and a subjectKeyIdentifier, issued certificates carry an
+ * authorityKeyIdentifier, the extensions that must not be critical are not).
+ */
+public final class CertificateProfile {
+    private CertificateProfile() {
+    }
+
+    /** Checks {@code c} in {@code role} at {@code now}; the first rule broken is thrown. */
+    public static void check(Certificate c, Role role, Instant now, ValidationPolicy policy) throws TlsException {
+        String who = role.name().toLowerCase(java.util.Locale.ROOT) + " certificate '" + c + "'";
+        Extensions ext = c.extensions();
+        for (Extensions.Extension x : ext.all()) {
+            if (x.critical() && !isRecognised(x.oid())) {
+                throw new TlsException(ErrorCode.CERTIFICATE_UNSUPPORTED_CRITICAL_EXTENSION,
+                        who + " has the critical extension " + x.oid() + ", which this validator does not process");
+            }
+        }
+        if (now.isBefore(c.notBefore())) {
+            throw new TlsException(ErrorCode.CERTIFICATE_NOT_YET_VALID, who + " is not valid before " + c.notBefore());
+        }
+        if (now.isAfter(c.notAfter())) {
+            throw new TlsException(ErrorCode.CERTIFICATE_EXPIRED, who + " expired at " + c.notAfter());
+        }
+        checkKey(c.publicKey(), policy, who);
+        // RFC 5280 sections 4.2.1.1, 4.2.1.2, 4.2.2.1: these MUST be non-critical.
+        for (String oid : List.of(Oids.AUTHORITY_KEY_IDENTIFIER, Oids.SUBJECT_KEY_IDENTIFIER, Oids.AUTHORITY_INFO_ACCESS)) {
+            if (ext.isCritical(oid)) {
+                throw malformed(who + " marks " + oid + " critical, which RFC 5280 forbids");
+            }
+        }
+        checkSubjectAltName(c, who);
+        Set<KeyUsage> ku = ext.keyUsage().orElse(Set.of());
+        if (ku.contains(KeyUsage.KEY_CERT_SIGN) && !c.isCa()) {
+            // RFC 5280 section 4.2.1.3: keyCertSign requires the cA bit.
+            throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE,
+                    who + " asserts keyCertSign without being a CA (basicConstraints cA)");
+        }
+        if (role == Role.LEAF) {
+            checkLeaf(c, who, policy);
+        } else {
+            checkCa(c, role, who);
+        }
+        if (role != Role.ANCHOR) {
+            checkIssued(c, who);
+        }
+    }
+
+    private static boolean isRecognised(String oid) {
+        return oid.equals(Oids.KEY_USAGE) || oid.equals(Oids.BASIC_CONSTRAINTS) || oid.equals(Oids.SUBJECT_ALT_NAME)
+                || oid.equals(Oids.NAME_CONSTRAINTS) || oid.equals(Oids.EXTENDED_KEY_USAGE)
+                || oid.equals(Oids.CERTIFICATE_POLICIES) || oid.equals(Oids.POLICY_CONSTRAINTS)
+                || oid.equals(Oids.INHIBIT_ANY_POLICY) || oid.equals(Oids.POLICY_MAPPINGS)
+                || oid.equals(Oids.AUTHORITY_KEY_IDENTIFIER) || oid.equals(Oids.SUBJECT_KEY_IDENTIFIER)
+                || oid.equals(Oids.AUTHORITY_INFO_ACCESS) || oid.equals(Oids.ISSUER_ALT_NAME)
+                || oid.equals(Oids.CRL_DISTRIBUTION_POINTS);
+    }
+
+    private static void checkKey(PublicKeyInfo key, ValidationPolicy policy, String who) throws TlsException {
+        if (key.type() == PublicKeyInfo.KeyType.UNSUPPORTED) {
+            throw new TlsException(ErrorCode.CERTIFICATE_WEAK_KEY, who + " has an " + key
+                    + " (accepted: RSA, EC P-256/P-384/P-521, Ed25519)");
+        }
+        if ((key.type() == PublicKeyInfo.KeyType.RSA || key.type() == PublicKeyInfo.KeyType.RSA_PSS)
+                && key.bits() < policy.minRsaBits()) {
+            throw new TlsException(ErrorCode.CERTIFICATE_WEAK_KEY, who + " has a " + key.bits()
+                    + "-bit RSA key; policy requires at least " + policy.minRsaBits());
+        }
+    }
+
+    private static void checkSubjectAltName(Certificate c, String who) throws TlsException {
+        if (c.extensions().get(Oids.SUBJECT_ALT_NAME).isEmpty()) {
+            return;
+        }
+        boolean critical = c.extensions().isCritical(Oids.SUBJECT_ALT_NAME);
+        // RFC 5280 section 4.2.1.6 and CA/B BR 7.1.2.7.12: critical exactly when the subject is empty.
+        if (c.subject().isEmpty() && !critical) {
+            throw malformed(who + " has an empty subject and a non-critical subjectAltName");
+        }
+        if (!c.subject().isEmpty() && critical) {
+            throw malformed(who + " has a subject and a critical subjectAltName");
+        }
+    }
+
+    private static void checkLeaf(Certificate c, String who, ValidationPolicy policy) throws TlsException {
+        Extensions ext = c.extensions();
+        if (c.isCa()) {
+            throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE,
+                    who + " is a CA certificate (basicConstraints cA) presented as the end entity");
+        }
+        if (ext.nameConstraints().isPresent()) {
+            throw new TlsException(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS,
+                    who + " carries nameConstraints, which only CA certificates may (RFC 5280 section 4.2.1.10)");
+        }
+        if (ext.extendedKeyUsage().isPresent()) {
+            List<String> eku = ext.extendedKeyUsage().get();
+            if (!eku.contains(policy.requiredExtendedKeyUsage())) {
+                throw new TlsException(ErrorCode.CERTIFICATE_BAD_EXTENDED_KEY_USAGE,
+                        who + " has an extKeyUsage without " + policy.requiredExtendedKeyUsage() + " (it lists " + eku + ")");
+            }
+            if (eku.contains(Oids.ANY_EXTENDED_KEY_USAGE)) {
+                throw new TlsException(ErrorCode.CERTIFICATE_BAD_EXTENDED_KEY_USAGE,
+                        who + " lists anyExtendedKeyUsage, forbidden in subscriber certificates (CA/B BR 7.1.2.7.10)");
+            }
+            if (ext.isCritical(Oids.EXTENDED_KEY_USAGE)) {
+                throw new TlsException(ErrorCode.CERTIFICATE_BAD_EXTENDED_KEY_USAGE,
+                        who + " marks extKeyUsage critical, forbidden in subscriber certificates (CA/B BR 7.1.2.7.6)");
+            }
+        }
+    }
+
+    private static void checkCa(Certificate c, Role role, String who) throws TlsException {
+        Extensions ext = c.extensions();
+        if (c.subject().isEmpty()) {
+            throw malformed(who + " has an empty subject, which a CA must not (RFC 5280 section 4.1.2.6)");
+        }
+        if (ext.basicConstraints().isEmpty() || !c.isCa()) {
+            throw new TlsException(ErrorCode.CERTIFICATE_NOT_A_CA, who + " issues certificates but is not a CA"
+                    + (ext.basicConstraints().isEmpty() ? " (no basicConstraints)" : " (basicConstraints cA is false)"));
+        }
+        if (!ext.isCritical(Oids.BASIC_CONSTRAINTS)) {
+            throw malformed(who + " is a CA with a non-critical basicConstraints (RFC 5280 section 4.2.1.9)");
+        }
+        if (ext.keyUsage().isPresent() && !ext.keyUsage().get().contains(KeyUsage.KEY_CERT_SIGN)) {
+            throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE,
+                    who + " is a CA whose keyUsage lacks keyCertSign (RFC 5280 section 4.2.1.3)");
+        }
+        if (ext.subjectKeyIdentifier().isEmpty()) {
+            throw malformed(who + " is a CA without subjectKeyIdentifier (RFC 5280 section 4.2.1.2)");
+        }
+        if (role == Role.ANCHOR && ext.authorityKeyIdentifier().isPresent()) {
+            // CA/B BR 7.1.2.1.3: a root's AKI holds only keyIdentifier, equal to its SKI.
+            Extensions.AuthorityKeyIdentifier aki = ext.authorityKeyIdentifier().get();
+            if (aki.keyIdentifier() == null || aki.issuer() != null || aki.serial() != null) {
+                throw malformed(who + " has an authorityKeyIdentifier with other fields than keyIdentifier (CA/B BR 7.1.2.1.3)");
+            }
+            if (c.isSelfIssued() && !Arrays.equals(aki.keyIdentifier(), ext.subjectKeyIdentifier().get())) {
+                throw malformed(who + " is self-issued but its authorityKeyIdentifier differs from its subjectKeyIdentifier");
+            }
+        }
+    }
+
+    private static void checkIssued(Certificate c, String who) throws TlsException {
+        if (c.version() != 3) {
+            throw malformed(who + " is X.509 v" + c.version() + "; only v3 is accepted (CA/B BR 7.1.1)");
+        }
+        byte[] serial = c.serialNumber();
+        // RFC 5280 section 4.1.2.2: positive, at most 20 octets.
+        if (serial[0] < 0 || (serial.length == 1 && serial[0] == 0) || serial.length > 20) {
+            throw malformed(who + " has a serial number that is not a positive integer of at most 20 octets");
+        }
+        if (c.issuer().isEmpty()) {
+            throw malformed(who + " has an empty issuer (RFC 5280 section 4.1.2.4)");
+        }
+        boolean hasKeyId = c.extensions().authorityKeyIdentifier().map(a -> a.keyIdentifier() != null).orElse(false);
+        if (!hasKeyId) {
+            throw malformed(who + " has no authorityKeyIdentifier keyIdentifier (RFC 5280 section 4.2.1.1)");
+        }
+    }
+
+    private static TlsException malformed(String message) {
+        return new TlsException(ErrorCode.CERTIFICATE_MALFORMED, message);
+    }
+}
