@@ -146,9 +146,13 @@ public final class Extensions {
             case Oids.CRL_DISTRIBUTION_POINTS:
                 crlDistributionPoints = CrlDistributionPoints.read(v, what);
                 break;
-            default:
-                v.readElement(what); // policy constraints/mappings, inhibitAnyPolicy: well-formed, not processed
+            case Oids.POLICY_CONSTRAINTS:
+            case Oids.POLICY_MAPPINGS:
+            case Oids.INHIBIT_ANY_POLICY:
+                v.readElement(what); // one well-formed element; policy processing is not done
                 break;
+            default:
+                return; // unrecognised: kept raw, refused by validation when critical
         }
         v.expectEnd(what);
     }

@@ -47,11 +47,8 @@ public final class CertificateProfile {
             }
         }
         checkSubjectAltName(c, who);
-        Set<KeyUsage> ku = ext.keyUsage().orElse(Set.of());
-        if (ku.contains(KeyUsage.KEY_CERT_SIGN) && !c.isCa()) {
-            // RFC 5280 section 4.2.1.3: keyCertSign requires the cA bit.
-            throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE,
-                    who + " asserts keyCertSign without being a CA (basicConstraints cA)");
+        if (c.issuer().isEmpty()) {
+            throw malformed(who + " has an empty issuer (RFC 5280 section 4.1.2.4)");
         }
         if (role == Role.LEAF) {
             checkLeaf(c, who, policy);
@@ -101,9 +98,13 @@ public final class CertificateProfile {
 
     private static void checkLeaf(Certificate c, String who, ValidationPolicy policy) throws TlsException {
         Extensions ext = c.extensions();
-        if (c.isCa()) {
-            throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE,
-                    who + " is a CA certificate (basicConstraints cA) presented as the end entity");
+        Set<KeyUsage> ku = ext.keyUsage().orElse(Set.of());
+        if (ku.contains(KeyUsage.KEY_CERT_SIGN) != c.isCa() && ext.keyUsage().isPresent()) {
+            // RFC 5280 sections 4.2.1.3 and 4.2.1.9: keyCertSign exactly when cA (a CA may be the last
+            // certificate of a path, but not with inconsistent extensions).
+            throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE, who + (c.isCa()
+                    ? " asserts basicConstraints cA but its keyUsage lacks keyCertSign"
+                    : " asserts keyCertSign without being a CA (basicConstraints cA)"));
         }
         if (ext.nameConstraints().isPresent()) {
             throw new TlsException(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS,
@@ -145,6 +146,13 @@ public final class CertificateProfile {
         if (ext.subjectKeyIdentifier().isEmpty()) {
             throw malformed(who + " is a CA without subjectKeyIdentifier (RFC 5280 section 4.2.1.2)");
         }
+        if (role == Role.ANCHOR && ext.extendedKeyUsage().isPresent()) {
+            throw new TlsException(ErrorCode.CERTIFICATE_BAD_EXTENDED_KEY_USAGE,
+                    who + " is a root with an extKeyUsage, which CA/B BR 7.1.2.1.2 forbids");
+        }
+        if (role == Role.ANCHOR && !c.isSelfIssued() && ext.authorityKeyIdentifier().isEmpty()) {
+            throw malformed(who + " is a cross-signed root without authorityKeyIdentifier (RFC 5280 section 4.2.1.1)");
+        }
         if (role == Role.ANCHOR && ext.authorityKeyIdentifier().isPresent()) {
             // CA/B BR 7.1.2.1.3: a root's AKI holds only keyIdentifier, equal to its SKI.
             Extensions.AuthorityKeyIdentifier aki = ext.authorityKeyIdentifier().get();
@@ -157,6 +165,7 @@ public final class CertificateProfile {
         }
     }
 
+    /** Rules for certificates from the peer; anchors are exempt (old roots predate them). */
     private static void checkIssued(Certificate c, String who) throws TlsException {
         if (c.version() != 3) {
             throw malformed(who + " is X.509 v" + c.version() + "; only v3 is accepted (CA/B BR 7.1.1)");
@@ -166,11 +175,8 @@ public final class CertificateProfile {
         if (serial[0] < 0 || (serial.length == 1 && serial[0] == 0) || serial.length > 20) {
             throw malformed(who + " has a serial number that is not a positive integer of at most 20 octets");
         }
-        if (c.issuer().isEmpty()) {
-            throw malformed(who + " has an empty issuer (RFC 5280 section 4.1.2.4)");
-        }
         boolean hasKeyId = c.extensions().authorityKeyIdentifier().map(a -> a.keyIdentifier() != null).orElse(false);
-        if (!hasKeyId) {
+        if (!hasKeyId && !c.isSelfIssued()) {
             throw malformed(who + " has no authorityKeyIdentifier keyIdentifier (RFC 5280 section 4.2.1.1)");
         }
     }

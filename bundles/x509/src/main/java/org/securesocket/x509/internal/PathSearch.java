@@ -3,6 +3,7 @@ package org.securesocket.x509.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,7 +70,8 @@ public final class PathSearch {
         List<Candidate> candidates = candidates(top, path);
         if (candidates.isEmpty()) {
             record(path.size(), new TlsException(ErrorCode.CERTIFICATE_UNKNOWN_ISSUER, "no issuer found for certificate '"
-                    + top + "': neither a trust anchor nor a certificate of the peer's list is named '" + top.issuer() + "'"), true);
+                    + top + "': no trust anchor, and no certificate of the peer's list outside the path tried, is named '"
+                    + top.issuer() + "'"), true);
             return false;
         }
         for (Candidate candidate : candidates) {
@@ -104,7 +106,11 @@ public final class PathSearch {
         }
     }
 
-    /** Anchors first, then the peer's certificates, each named as the issuer and fitting the AKI. */
+    /**
+     * Every certificate named as the issuer: anchors first, then the peer's certificates, those whose
+     * subjectKeyIdentifier contradicts the authorityKeyIdentifier last (RFC 4158 section 3.5 uses
+     * key identifiers to order candidates, not to discard them).
+     */
     private List<Candidate> candidates(Certificate c, List<Certificate> path) {
         byte[] keyId = c.extensions().authorityKeyIdentifier().map(Extensions.AuthorityKeyIdentifier::keyIdentifier)
                 .orElse(null);
@@ -114,15 +120,16 @@ public final class PathSearch {
         }
         List<Candidate> out = new ArrayList<>();
         for (Certificate a : anchors) {
-            if (a.subject().equals(c.issuer()) && keyIdFits(keyId, a)) {
+            if (a.subject().equals(c.issuer())) {
                 out.add(new Candidate(a, true));
             }
         }
         for (Certificate i : pool) {
-            if (i.subject().equals(c.issuer()) && keyIdFits(keyId, i) && !path.contains(i) && !anchors.contains(i)) {
+            if (i.subject().equals(c.issuer()) && !path.contains(i) && !anchors.contains(i)) {
                 out.add(new Candidate(i, false));
             }
         }
+        out.sort(Comparator.comparing(candidate -> !keyIdFits(keyId, candidate.certificate())));
         return out;
     }
 
