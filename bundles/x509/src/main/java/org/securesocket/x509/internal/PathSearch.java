@@ -62,6 +62,13 @@ public final class PathSearch {
         if (extend(path)) {
             return path;
         }
+        if (steps > policy.maxPathBuildingSteps()) {
+            // Nothing may have failed yet when the budget ran out on the way down.
+            throw new TlsException(deepest == null ? ErrorCode.CERTIFICATE_UNKNOWN_ISSUER : deepest.code(),
+                    "path building for '" + leaf + "' stopped after " + policy.maxPathBuildingSteps()
+                    + " candidate issuers without a valid path"
+                    + (deepest == null ? "" : "; deepest failure: " + deepest.getMessage()), deepest);
+        }
         throw deepest;
     }
 
@@ -76,8 +83,6 @@ public final class PathSearch {
         }
         for (Candidate candidate : candidates) {
             if (++steps > policy.maxPathBuildingSteps()) {
-                record(path.size(), new TlsException(ErrorCode.CERTIFICATE_UNKNOWN_ISSUER, "path building for '" + path.get(0)
-                        + "' stopped after " + policy.maxPathBuildingSteps() + " candidate issuers without a valid path"), true);
                 return false;
             }
             try {
