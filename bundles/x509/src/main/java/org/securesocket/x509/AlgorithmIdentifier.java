@@ -1,7 +1,6 @@
 package org.securesocket.x509;
 
 import java.util.Arrays;
-import java.util.Optional;
 import org.securesocket.common.TlsException;
 import org.securesocket.x509.der.DerReader;
 
@@ -23,11 +22,6 @@ public record AlgorithmIdentifier(String oid, byte[] parameters, byte[] encoded)
         byte[] params = seq.hasRemaining() ? seq.readElement(what + " parameters") : null;
         seq.expectEnd(what);
         return new AlgorithmIdentifier(oid, params, encoded);
-    }
-
-    /** The parameters element, when present. */
-    public Optional<byte[]> parametersElement() {
-        return Optional.ofNullable(parameters).map(byte[]::clone);
     }
 
     /** Whether the parameters are absent or an explicit NULL. */

@@ -124,6 +124,17 @@ class PathValidationTest {
     }
 
     @Test
+    void aDirectlyTrustedSelfSignedLeafIsAcceptedOnlyWhenInTheStore() throws TlsException {
+        TestPki.Spec device = TestPki.root("device.local").ca(false, -1)
+                .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature).dns("device.local");
+        ValidatedPath path = validate(ValidationPolicy.STRICT, List.of(device), "device.local", device);
+        assertEquals(1, path.certificates().size());
+        assertEquals(path.leaf(), path.anchor());
+        rejected(ErrorCode.CERTIFICATE_UNKNOWN_ISSUER, root("Other"), "device.local", device);
+        rejected(ErrorCode.CERTIFICATE_HOSTNAME_MISMATCH, device, "other.local", device);
+    }
+
+    @Test
     void badSignatureFromAnImpostorWithTheIssuersName() {
         TestPki.Spec real = root("Root");
         TestPki.Spec impostor = root("Root");

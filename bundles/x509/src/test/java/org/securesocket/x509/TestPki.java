@@ -82,6 +82,7 @@ final class TestPki {
         private String signatureAlgorithm;
         private boolean unknownCritical;
         private boolean keyIds = true;
+        private byte[] issued;
 
         private Spec(String subject, KeyPair keys) {
             this.subject = subject;
@@ -167,7 +168,15 @@ final class TestPki {
             return out;
         }
 
+        /** The signed certificate; issued once, so a spec used twice is the same certificate. */
         byte[] der() {
+            if (issued == null) {
+                issued = sign();
+            }
+            return issued.clone();
+        }
+
+        private byte[] sign() {
             try {
                 X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
                         BigInteger.valueOf(System.nanoTime() & Long.MAX_VALUE).add(BigInteger.ONE),

@@ -3,6 +3,7 @@ package org.securesocket.x509.internal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
@@ -25,7 +26,7 @@ public final class CertificateProfile {
 
     /** Checks {@code c} in {@code role} at {@code now}; the first rule broken is thrown. */
     public static void check(Certificate c, Role role, Instant now, ValidationPolicy policy) throws TlsException {
-        String who = role.name().toLowerCase(java.util.Locale.ROOT) + " certificate '" + c + "'";
+        String who = role.name().toLowerCase(Locale.ROOT) + " certificate '" + c + "'";
         Extensions ext = c.extensions();
         for (Extensions.Extension x : ext.all()) {
             if (x.critical() && !isRecognised(x.oid())) {
