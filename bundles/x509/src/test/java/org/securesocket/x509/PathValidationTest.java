@@ -169,6 +169,21 @@ class PathValidationTest {
     }
 
     @Test
+    void nameConstraintWorkIsBounded() {
+        GeneralName[] bases = new GeneralName[600];
+        for (int i = 0; i < bases.length; i++) {
+            bases[i] = new GeneralName(GeneralName.dNSName, "d" + i + ".example");
+        }
+        TestPki.Spec r = root("Root").permitted(bases);
+        TestPki.Spec leaf = leaf("d0.example", r);
+        for (int i = 1; i < 500; i++) {
+            leaf.dns("h" + i + ".d" + i + ".example");
+        }
+        TlsException e = rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, r, "d0.example", leaf);
+        assertTrue(e.getMessage().contains("more comparisons than"), e.getMessage());
+    }
+
+    @Test
     void keyUsageAndExtendedKeyUsage() {
         TestPki.Spec r = root("Root");
         TestPki.Spec noCertSign = intermediate("ICA", r).keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature);

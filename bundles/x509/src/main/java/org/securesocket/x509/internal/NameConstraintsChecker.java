@@ -22,9 +22,19 @@ public final class NameConstraintsChecker {
     private NameConstraintsChecker() {
     }
 
+    /** Most name-against-subtree comparisons for one certificate and one CA (as Go's crypto/x509 bounds them). */
+    static final int MAX_COMPARISONS = 1 << 18;
+
     /** Checks {@code subject}'s names against {@code constraints} of the CA {@code ca}. */
     public static void check(NameConstraints constraints, Certificate ca, Certificate subject) throws TlsException {
-        for (GeneralName name : namesOf(subject)) {
+        List<GeneralName> names = namesOf(subject);
+        long comparisons = (long) names.size() * (constraints.permitted().size() + constraints.excluded().size());
+        if (comparisons > MAX_COMPARISONS) {
+            throw new TlsException(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, "certificate '" + subject + "' has "
+                    + names.size() + " names and CA '" + ca + "' " + (comparisons / names.size())
+                    + " name constraints: more comparisons than the " + MAX_COMPARISONS + " allowed");
+        }
+        for (GeneralName name : names) {
             String verdict = verdict(constraints, name);
             if (verdict != null) {
                 throw new TlsException(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, "certificate '" + subject + "': " + name
