@@ -32,8 +32,8 @@ public class GatewayIT {
 
     private static Run gateway(Path bundles) throws IOException, InterruptedException {
         Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classPath = Runtime.framework() + File.pathSeparator
-                + Runtime.bundles().resolve("org.securesocket.shell.jar");
+        String classPath = RuntimeDirectory.framework() + File.pathSeparator
+                + RuntimeDirectory.bundles().resolve("org.securesocket.shell.jar");
         Process process = new ProcessBuilder(javaCommand.toString(), "-cp", classPath,
                 "org.securesocket.shell.internal.Main", "gateway", "--bundles", bundles.toString())
                 .redirectErrorStream(true)
@@ -49,9 +49,9 @@ public class GatewayIT {
 
     @Test
     public void reportsEveryBundleActiveAndExitsZero() throws Exception {
-        Run run = gateway(Runtime.bundles());
+        Run run = gateway(RuntimeDirectory.bundles());
         assertEquals(run.output(), 0, run.status());
-        for (Path jar : Runtime.bundleJars()) {
+        for (Path jar : RuntimeDirectory.bundleJars()) {
             String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
             assertTrue(name + " not reported active:\n" + run.output(),
                     run.output().lines().anyMatch(line -> line.contains(" ACTIVE ") && line.contains(" " + name + " ")));
@@ -63,7 +63,7 @@ public class GatewayIT {
     @Test
     public void aBundleThatDoesNotResolveMakesItFail() throws Exception {
         Path bundles = temporary.newFolder("bundles").toPath();
-        for (Path jar : Runtime.bundleJars()) {
+        for (Path jar : RuntimeDirectory.bundleJars()) {
             Files.copy(jar, bundles.resolve(jar.getFileName()));
         }
         Manifest manifest = new Manifest();

@@ -33,7 +33,7 @@ public class ModuleListsIT {
     @Test
     public void everyBundleModuleIsInTheRuntime() throws IOException {
         List<String> missing = bundleArtifactIds().stream()
-                .filter(artifactId -> !Files.isRegularFile(Runtime.bundles().resolve(artifactId + ".jar")))
+                .filter(artifactId -> !Files.isRegularFile(RuntimeDirectory.bundles().resolve(artifactId + ".jar")))
                 .toList();
         assertTrue("bundle modules missing from the runtime: add them as dependencies of itests/pom.xml: "
                 + missing, missing.isEmpty());

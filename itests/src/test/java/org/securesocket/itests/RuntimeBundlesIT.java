@@ -24,7 +24,7 @@ public class RuntimeBundlesIT extends SecureSocketFramework {
     public void everyRuntimeBundleIsInstalledAndActive() {
         Set<String> locations = Arrays.stream(context.getBundles()).map(Bundle::getLocation).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
-        for (Path jar : Runtime.bundleJars()) {
+        for (Path jar : RuntimeDirectory.bundleJars()) {
             if (!locations.contains(jar.toUri().toString())) {
                 problems.add("not installed: " + jar);
             }
@@ -44,7 +44,7 @@ public class RuntimeBundlesIT extends SecureSocketFramework {
         long secureSocketBundles = Arrays.stream(context.getBundles())
                 .filter(bundle -> bundle.getSymbolicName().startsWith("org.securesocket."))
                 .count();
-        long secureSocketJars = Runtime.bundleJars().stream()
+        long secureSocketJars = RuntimeDirectory.bundleJars().stream()
                 .filter(jar -> jar.getFileName().toString().startsWith("org.securesocket."))
                 .count();
         assertTrue("the runtime has no SecureSocket bundle", secureSocketJars > 0);

@@ -37,7 +37,7 @@ public abstract class SecureSocketFramework {
 
     @Configuration
     public Option[] configuration() {
-        Stream<Option> runtime = Runtime.bundleJars().stream().map(jar -> bundle(jar.toUri().toString()));
+        Stream<Option> runtime = RuntimeDirectory.bundleJars().stream().map(jar -> bundle(jar.toUri().toString()));
         return options(Stream.concat(Stream.of(junitBundles(), cleanCaches(true)), runtime).toArray(Option[]::new));
     }
 

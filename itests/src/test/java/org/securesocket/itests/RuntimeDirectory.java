@@ -12,9 +12,9 @@ import java.util.stream.Stream;
  * framework jar, {@code bundles/} every bundle to install (the SecureSocket bundles, SCR, Config
  * Admin and their APIs). Failsafe passes its location in the {@code securesocket.runtime} property.
  */
-final class Runtime {
+final class RuntimeDirectory {
 
-    private Runtime() {
+    private RuntimeDirectory() {
     }
 
     static Path directory() {
