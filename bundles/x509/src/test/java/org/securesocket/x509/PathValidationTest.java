@@ -9,6 +9,8 @@ import static org.securesocket.x509.TestPki.leaf;
 import static org.securesocket.x509.TestPki.root;
 
 import java.security.KeyPair;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -214,6 +216,17 @@ class PathValidationTest {
         TestPki.Spec rsaRoot = root("RSA Root", TestPki.rsa(2048));
         rejected(ErrorCode.CERTIFICATE_WEAK_SIGNATURE_ALGORITHM, ValidationPolicy.STRICT.withAllowSha1Signatures(true),
                 rsaRoot, "example.com", leaf("example.com", rsaRoot).signedWith("MD5withRSA"));
+    }
+
+    @Test
+    void rsaPssParametersMustBeTheTlsForms() throws TlsException {
+        TestPki.Spec rsaRoot = root("RSA Root", TestPki.rsa(2048));
+        validate(rsaRoot, "a.example", leaf("a.example", rsaRoot).signedWithPss(
+                new PSSParameterSpec("SHA-384", "MGF1", MGF1ParameterSpec.SHA384, 48, 1)));
+        rejected(ErrorCode.CERTIFICATE_WEAK_SIGNATURE_ALGORITHM, rsaRoot, "b.example", leaf("b.example", rsaRoot)
+                .signedWithPss(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 20, 1)));
+        rejected(ErrorCode.CERTIFICATE_WEAK_SIGNATURE_ALGORITHM, rsaRoot, "d.example", leaf("d.example", rsaRoot)
+                .signedWithPss(new PSSParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, 20, 1)));
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -80,6 +82,7 @@ final class TestPki {
         private GeneralSubtree[] permitted;
         private GeneralSubtree[] excluded;
         private String signatureAlgorithm;
+        private AlgorithmParameterSpec signatureParameters;
         private boolean unknownCritical;
         private boolean keyIds = true;
         private byte[] issued;
@@ -146,6 +149,13 @@ final class TestPki {
             return this;
         }
 
+        /** RSASSA-PSS with explicit parameters (salt, MGF1 hash). */
+        Spec signedWithPss(PSSParameterSpec parameters) {
+            this.signatureAlgorithm = "RSASSA-PSS";
+            this.signatureParameters = parameters;
+            return this;
+        }
+
         Spec unknownCriticalExtension() {
             this.unknownCritical = true;
             return this;
@@ -209,7 +219,9 @@ final class TestPki {
                     b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.55738.1"), true, new DEROctetString(new byte[] {5, 0}));
                 }
                 String alg = signatureAlgorithm != null ? signatureAlgorithm : defaultAlgorithm(issuerKeys);
-                return b.build(new JcaContentSignerBuilder(alg).setProvider(BC).build(issuerKeys.getPrivate())).getEncoded();
+                JcaContentSignerBuilder signer = signatureParameters == null ? new JcaContentSignerBuilder(alg)
+                        : new JcaContentSignerBuilder(alg, signatureParameters);
+                return b.build(signer.setProvider(BC).build(issuerKeys.getPrivate())).getEncoded();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot issue test certificate " + subject, e);
             }
