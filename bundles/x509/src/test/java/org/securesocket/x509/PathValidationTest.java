@@ -171,6 +171,32 @@ class PathValidationTest {
     }
 
     @Test
+    void nameConstraintsOnEmailUriDirectoryNamesAndWildcards() throws TlsException {
+        TestPki.Spec mail = root("Mail Root").permitted(new GeneralName(GeneralName.rfc822Name, ".example.com"),
+                new GeneralName(GeneralName.rfc822Name, "boss@example.org"));
+        validate(mail, "a.example.com", leaf("a.example.com", mail).dns("a.example.com").email("x@mx.example.com"));
+        validate(mail, "a.example.com", leaf("a.example.com", mail).email("boss@example.org"));
+        rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, mail, "a.example.com",
+                leaf("a.example.com", mail).email("x@example.com"));
+        rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, mail, "a.example.com",
+                leaf("a.example.com", mail).email("clerk@example.org"));
+
+        TestPki.Spec web = root("Web Root").permitted(new GeneralName(GeneralName.uniformResourceIdentifier, "api.example.com"));
+        validate(web, "a.example", leaf("a.example", web).uri("https://api.example.com:8443/v1"));
+        rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, web, "a.example", leaf("a.example", web).uri("https://evil.example/"));
+        rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, web, "a.example", leaf("a.example", web).uri("urn:isbn:123"));
+
+        TestPki.Spec dir = root("Dir Root").permitted(new GeneralName(new org.bouncycastle.asn1.x500.X500Name("CN=allowed")));
+        rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, dir, "allowed.example", leaf("allowed.example", dir));
+
+        // A wildcard that could stand for an excluded name is refused.
+        TestPki.Spec ex = root("Root").excluded(new GeneralName(GeneralName.dNSName, "secret.example.com"));
+        rejected(ErrorCode.CERTIFICATE_NAME_CONSTRAINTS, ex, "www.example.com",
+                leaf("www.example.com", ex).dns("*.example.com"));
+        validate(ex, "www.example.com", leaf("www.example.com", ex).dns("*.public.example.com"));
+    }
+
+    @Test
     void nameConstraintWorkIsBounded() {
         GeneralName[] bases = new GeneralName[600];
         for (int i = 0; i < bases.length; i++) {

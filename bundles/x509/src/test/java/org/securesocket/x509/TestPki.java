@@ -129,6 +129,16 @@ final class TestPki {
             return this;
         }
 
+        Spec email(String mailbox) {
+            sans.add(new GeneralName(GeneralName.rfc822Name, mailbox));
+            return this;
+        }
+
+        Spec uri(String uri) {
+            sans.add(new GeneralName(GeneralName.uniformResourceIdentifier, uri));
+            return this;
+        }
+
         Spec ip(String address) {
             sans.add(new GeneralName(GeneralName.iPAddress, address));
             return this;

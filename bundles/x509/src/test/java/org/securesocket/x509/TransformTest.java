@@ -135,6 +135,25 @@ class TransformTest {
     }
 
     @Test
+    void everyCorruptionOfAKeyIsWrappedOrRefusedCleanly() throws Exception {
+        byte[] sec1 = Pem.decode(traditionalPem(opensslStyleEcKey())).get(0).der();
+        byte[] pkcs1 = pkcs1Of(TestPki.rsa(2048).getPrivate().getEncoded());
+        for (byte[] key : List.of(sec1, pkcs1)) {
+            for (int i = 0; i < key.length; i++) {
+                for (int delta : new int[] {1, 0x7f, 0x80}) {
+                    byte[] mutated = key.clone();
+                    mutated[i] = (byte) (mutated[i] + delta);
+                    try {
+                        Transform.privateKeyToPrivateKeyInfo(mutated);
+                    } catch (TlsException e) {
+                        assertEquals(ErrorCode.CRYPTO_INVALID_KEY, e.code());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void sec1WithoutCurveOrWithExplicitCurveIsRefused() {
         // ECPrivateKey { 1, OCTET STRING (1 byte) }
         byte[] noCurve = {0x30, 0x06, 0x02, 0x01, 0x01, 0x04, 0x01, 0x07};
