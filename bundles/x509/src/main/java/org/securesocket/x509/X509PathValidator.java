@@ -31,13 +31,7 @@ public final class X509PathValidator implements PathValidator {
 
     @Override
     public ValidatedPath validate(List<byte[]> certificates, TrustStore trustStore, String peerName) throws TlsException {
-        if (certificates.isEmpty()) {
-            throw new TlsException(ErrorCode.CERTIFICATE_MALFORMED, "the peer sent no certificate");
-        }
-        if (certificates.size() > MAX_PEER_CERTIFICATES) {
-            throw new TlsException(ErrorCode.CERTIFICATE_MALFORMED, "the peer sent " + certificates.size()
-                    + " certificates; at most " + MAX_PEER_CERTIFICATES + " are accepted");
-        }
+        checkCount(certificates.size());
         List<Certificate> parsed = new ArrayList<>();
         for (int i = 0; i < certificates.size(); i++) {
             try {
@@ -52,6 +46,7 @@ public final class X509PathValidator implements PathValidator {
     /** As {@link #validate}, for certificates already decoded. */
     public ValidatedPath validateCertificates(List<Certificate> certificates, TrustStore trustStore, String peerName)
             throws TlsException {
+        checkCount(certificates.size());
         PathSearch search = new PathSearch(crypto, policy, clock.instant(), trustStore,
                 certificates.subList(1, certificates.size()));
         ValidatedPath path = new ValidatedPath(search.build(certificates.get(0)));
@@ -59,5 +54,15 @@ public final class X509PathValidator implements PathValidator {
             HostnameVerifier.verify(path.leaf(), peerName);
         }
         return path;
+    }
+
+    private static void checkCount(int count) throws TlsException {
+        if (count == 0) {
+            throw new TlsException(ErrorCode.CERTIFICATE_MALFORMED, "the peer sent no certificate");
+        }
+        if (count > MAX_PEER_CERTIFICATES) {
+            throw new TlsException(ErrorCode.CERTIFICATE_MALFORMED, "the peer sent " + count
+                    + " certificates; at most " + MAX_PEER_CERTIFICATES + " are accepted");
+        }
     }
 }

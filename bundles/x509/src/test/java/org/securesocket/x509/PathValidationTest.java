@@ -268,6 +268,18 @@ class PathValidationTest {
     }
 
     @Test
+    void emptyAndOversizedPeerListsAreRefused() {
+        X509PathValidator validator = new X509PathValidator(CRYPTO, ValidationPolicy.STRICT, Clock.fixed(NOW, ZoneOffset.UTC));
+        InMemoryTrustStore none = new InMemoryTrustStore(List.of());
+        assertEquals(ErrorCode.CERTIFICATE_MALFORMED,
+                assertThrows(TlsException.class, () -> validator.validate(List.of(), none, null)).code());
+        byte[] one = leaf("example.com", root("Root")).der();
+        List<byte[]> many = java.util.Collections.nCopies(X509PathValidator.MAX_PEER_CERTIFICATES + 1, one);
+        assertEquals(ErrorCode.CERTIFICATE_MALFORMED,
+                assertThrows(TlsException.class, () -> validator.validate(many, none, null)).code());
+    }
+
+    @Test
     void pathBuildingEffortIsBounded() {
         // Twelve self-issued certificates of one CA under one key: each can sign every other, so an
         // unbounded depth-first search would try every ordering (12! paths).
