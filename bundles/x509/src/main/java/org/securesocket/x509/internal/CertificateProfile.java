@@ -18,7 +18,8 @@ import org.securesocket.x509.ValidationPolicy;
  * validity at the validation time, no unrecognised critical extension, an acceptable key, and the
  * RFC 5280 section 4 / CA/B Baseline Requirements profile where they are stricter (a CA has a
  * critical basicConstraints and a subjectKeyIdentifier, issued certificates carry an
- * authorityKeyIdentifier, the extensions that must not be critical are not).
+ * authorityKeyIdentifier, the extensions that must not be critical are not). Trust anchors skip
+ * the profile rules old roots predate unless {@link ValidationPolicy#strictTrustAnchors()}.
  */
 public final class CertificateProfile {
     private CertificateProfile() {
@@ -54,7 +55,7 @@ public final class CertificateProfile {
         if (role == Role.LEAF) {
             checkLeaf(c, who, policy);
         } else {
-            checkCa(c, role, who);
+            checkCa(c, role, who, policy);
         }
         if (role != Role.ANCHOR) {
             checkIssued(c, who);
@@ -128,7 +129,7 @@ public final class CertificateProfile {
         }
     }
 
-    private static void checkCa(Certificate c, Role role, String who) throws TlsException {
+    private static void checkCa(Certificate c, Role role, String who, ValidationPolicy policy) throws TlsException {
         Extensions ext = c.extensions();
         if (c.subject().isEmpty()) {
             throw malformed(who + " has an empty subject, which a CA must not (RFC 5280 section 4.1.2.6)");
@@ -137,30 +138,43 @@ public final class CertificateProfile {
             throw new TlsException(ErrorCode.CERTIFICATE_NOT_A_CA, who + " issues certificates but is not a CA"
                     + (ext.basicConstraints().isEmpty() ? " (no basicConstraints)" : " (basicConstraints cA is false)"));
         }
-        if (!ext.isCritical(Oids.BASIC_CONSTRAINTS)) {
-            throw malformed(who + " is a CA with a non-critical basicConstraints (RFC 5280 section 4.2.1.9)");
-        }
         if (ext.keyUsage().isPresent() && !ext.keyUsage().get().contains(KeyUsage.KEY_CERT_SIGN)) {
             throw new TlsException(ErrorCode.CERTIFICATE_BAD_KEY_USAGE,
                     who + " is a CA whose keyUsage lacks keyCertSign (RFC 5280 section 4.2.1.3)");
         }
-        if (ext.subjectKeyIdentifier().isEmpty()) {
+        // Profile rules some long-trusted roots predate: for anchors only under strictTrustAnchors.
+        boolean profiled = role != Role.ANCHOR || policy.strictTrustAnchors();
+        if (profiled && !ext.isCritical(Oids.BASIC_CONSTRAINTS)) {
+            throw malformed(who + " is a CA with a non-critical basicConstraints (RFC 5280 section 4.2.1.9)");
+        }
+        if (profiled && ext.subjectKeyIdentifier().isEmpty()) {
             throw malformed(who + " is a CA without subjectKeyIdentifier (RFC 5280 section 4.2.1.2)");
         }
-        if (role == Role.ANCHOR && ext.extendedKeyUsage().isPresent()) {
+        if (role == Role.ANCHOR) {
+            checkAnchor(c, who, policy);
+        }
+    }
+
+    private static void checkAnchor(Certificate c, String who, ValidationPolicy policy) throws TlsException {
+        Extensions ext = c.extensions();
+        if (ext.extendedKeyUsage().isPresent()) {
             throw new TlsException(ErrorCode.CERTIFICATE_BAD_EXTENDED_KEY_USAGE,
                     who + " is a root with an extKeyUsage, which CA/B BR 7.1.2.1.2 forbids");
         }
-        if (role == Role.ANCHOR && !c.isSelfIssued() && ext.authorityKeyIdentifier().isEmpty()) {
+        if (!c.isSelfIssued() && ext.authorityKeyIdentifier().isEmpty()) {
             throw malformed(who + " is a cross-signed root without authorityKeyIdentifier (RFC 5280 section 4.2.1.1)");
         }
-        if (role == Role.ANCHOR && ext.authorityKeyIdentifier().isPresent()) {
-            // CA/B BR 7.1.2.1.3: a root's AKI holds only keyIdentifier, equal to its SKI.
+        if (ext.authorityKeyIdentifier().isPresent()) {
+            // CA/B BR 7.1.2.1.3: a root's AKI holds keyIdentifier, equal to its SKI, and nothing else.
             Extensions.AuthorityKeyIdentifier aki = ext.authorityKeyIdentifier().get();
-            if (aki.keyIdentifier() == null || aki.issuer() != null || aki.serial() != null) {
+            if (aki.keyIdentifier() == null) {
+                throw malformed(who + " has an authorityKeyIdentifier without keyIdentifier (CA/B BR 7.1.2.1.3)");
+            }
+            if (policy.strictTrustAnchors() && (aki.issuer() != null || aki.serial() != null)) {
                 throw malformed(who + " has an authorityKeyIdentifier with other fields than keyIdentifier (CA/B BR 7.1.2.1.3)");
             }
-            if (c.isSelfIssued() && !Arrays.equals(aki.keyIdentifier(), ext.subjectKeyIdentifier().get())) {
+            byte[] ski = ext.subjectKeyIdentifier().orElse(null);
+            if (c.isSelfIssued() && ski != null && !Arrays.equals(aki.keyIdentifier(), ski)) {
                 throw malformed(who + " is self-issued but its authorityKeyIdentifier differs from its subjectKeyIdentifier");
             }
         }

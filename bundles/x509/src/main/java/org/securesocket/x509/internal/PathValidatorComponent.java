@@ -40,6 +40,10 @@ public final class PathValidatorComponent implements PathValidator {
 
         @AttributeDefinition(description = "Accept SHA-1 certificate signatures (MD5 is never accepted)")
         boolean allowSha1Signatures() default false;
+
+        @AttributeDefinition(description = "Also hold trust anchors to the RFC 5280 / CA/B root profile"
+                + " (critical basicConstraints, subjectKeyIdentifier, keyIdentifier-only AKI)")
+        boolean strictTrustAnchors() default false;
     }
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -51,7 +55,8 @@ public final class PathValidatorComponent implements PathValidator {
     @Modified
     void configure(Config config) {
         policy = ValidationPolicy.STRICT.withMaxIntermediates(config.maxIntermediates())
-                .withMinRsaBits(config.minRsaBits()).withAllowSha1Signatures(config.allowSha1Signatures());
+                .withMinRsaBits(config.minRsaBits()).withAllowSha1Signatures(config.allowSha1Signatures())
+                .withStrictTrustAnchors(config.strictTrustAnchors());
     }
 
     @Override
