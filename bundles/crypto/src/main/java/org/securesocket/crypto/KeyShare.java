@@ -7,6 +7,10 @@ import org.securesocket.common.TlsException;
  */
 public interface KeyShare {
 
+    /**
+     * The named group; for {@link TlsCrypto#generateDhKeyShare} it is the RFC 7919 group the server's
+     * parameters match, or null when they match none (TLS 1.2 DHE carries no group code).
+     */
     NamedGroup group();
 
     /**

@@ -1,0 +1,170 @@
+package org.securesocket.crypto.jca;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.PSSParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Optional;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
+import org.securesocket.crypto.HashAlgorithm;
+import org.securesocket.crypto.SignatureScheme;
+import org.securesocket.crypto.SignatureScheme.KeyType;
+
+/** Signature verification and signing for every {@link SignatureScheme} row on the JCA. */
+final class JcaSignatures {
+    private JcaSignatures() {
+    }
+
+    /** The KeyFactory algorithm for a key type; the JDK's factories refuse keys of another type. */
+    static String keyFactoryName(KeyType type) {
+        return switch (type) {
+            case RSA -> "RSA";
+            case RSA_PSS -> "RSASSA-PSS";
+            case EC -> "EC";
+            case ED25519 -> "Ed25519";
+        };
+    }
+
+    /** Checks that the JCA can build this scheme's signature and key factory. */
+    static boolean available(SignatureScheme scheme) {
+        try {
+            KeyFactory.getInstance(keyFactoryName(scheme.keyType()));
+            newSignature(scheme);
+            if (scheme.padding() == SignatureScheme.Padding.PKCS1_NO_DIGEST_INFO) {
+                MessageDigest.getInstance("MD5");
+                MessageDigest.getInstance("SHA-1");
+            }
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static PublicKey publicKey(SignatureScheme scheme, byte[] subjectPublicKeyInfo) throws TlsException {
+        try {
+            return KeyFactory.getInstance(keyFactoryName(scheme.keyType()))
+                    .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY,
+                    "the public key is not a valid " + scheme.keyType() + " key for " + scheme + ": " + e.getMessage(), e);
+        }
+    }
+
+    static PrivateKey privateKey(SignatureScheme scheme, byte[] pkcs8) throws TlsException {
+        try {
+            return KeyFactory.getInstance(keyFactoryName(scheme.keyType()))
+                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY,
+                    "the PKCS#8 private key is not a valid " + scheme.keyType() + " key for " + scheme + ": "
+                            + e.getMessage(), e);
+        }
+    }
+
+    static boolean verify(SignatureScheme scheme, PublicKey key, byte[] message, byte[] signature)
+            throws TlsException {
+        if (scheme.keyType() == KeyType.EC) {
+            return verifyEcdsa(scheme, (ECPublicKey) key, message, signature);
+        }
+        if (scheme.keyType() == KeyType.ED25519 && signature.length != 64) {
+            return false; // RFC 8032 section 5.1.7: exactly 64 bytes (the JDK ignores trailing bytes)
+        }
+        try {
+            Signature verifier = newSignature(scheme);
+            verifier.initVerify(key);
+            verifier.update(signedData(scheme, message));
+            return verifier.verify(signature);
+        } catch (SignatureException e) {
+            return false; // a malformed signature is an invalid one
+        } catch (InvalidKeyException e) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY,
+                    "the public key does not fit " + scheme + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM,
+                    "the JCA cannot verify " + scheme + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** ECDSA with the strict DER form and our own arithmetic (see {@link EcdsaVerifier}). */
+    private static boolean verifyEcdsa(SignatureScheme scheme, ECPublicKey key, byte[] message, byte[] signature)
+            throws TlsException {
+        if (!EcdsaVerifier.validKey(key)) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY, "the EC public key for " + scheme
+                    + " is not a point on its prime curve");
+        }
+        int scalarLength = (key.getParams().getOrder().bitLength() + 7) / 8;
+        Optional<byte[]> rs = EcdsaEncoding.derToP1363(signature, scalarLength);
+        if (rs.isEmpty()) {
+            return false;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance(JcaNames.digest(hash(scheme))).digest(message);
+            return EcdsaVerifier.verify(key, digest, rs.get());
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM,
+                    "the JCA has no " + hash(scheme) + " for " + scheme, e);
+        }
+    }
+
+    static byte[] sign(SignatureScheme scheme, PrivateKey key, SecureRandom random, byte[] message)
+            throws TlsException {
+        try {
+            Signature signer = newSignature(scheme);
+            signer.initSign(key, random);
+            signer.update(signedData(scheme, message));
+            return signer.sign();
+        } catch (InvalidKeyException e) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY,
+                    "the private key does not fit " + scheme + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM,
+                    "the JCA cannot sign with " + scheme + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A Signature object for the scheme; ECDSA signs in DER, the TLS wire form. */
+    private static Signature newSignature(SignatureScheme scheme) throws GeneralSecurityException {
+        return switch (scheme.padding()) {
+            case PKCS1 -> Signature.getInstance(JcaNames.signaturePrefix(hash(scheme)) + "withRSA");
+            // RFC 4346 section 7.4.3: the 36-byte MD5 || SHA-1 value is signed without DigestInfo.
+            case PKCS1_NO_DIGEST_INFO -> Signature.getInstance("NONEwithRSA");
+            case PSS -> pss(hash(scheme));
+            case NONE -> scheme.keyType() == KeyType.ED25519
+                    ? Signature.getInstance("Ed25519")
+                    : Signature.getInstance(JcaNames.signaturePrefix(hash(scheme)) + "withECDSA");
+        };
+    }
+
+    /** RFC 8446 section 4.2.3: MGF1 with the same hash, a salt as long as the hash. */
+    private static Signature pss(HashAlgorithm hash) throws GeneralSecurityException {
+        Signature pss = Signature.getInstance("RSASSA-PSS");
+        String name = JcaNames.digest(hash);
+        pss.setParameter(new PSSParameterSpec(name, "MGF1", new MGF1ParameterSpec(name), hash.outputLength(), 1));
+        return pss;
+    }
+
+    private static byte[] signedData(SignatureScheme scheme, byte[] message) throws GeneralSecurityException {
+        if (scheme.padding() != SignatureScheme.Padding.PKCS1_NO_DIGEST_INFO) {
+            return message;
+        }
+        byte[] out = new byte[36];
+        System.arraycopy(MessageDigest.getInstance("MD5").digest(message), 0, out, 0, 16);
+        System.arraycopy(MessageDigest.getInstance("SHA-1").digest(message), 0, out, 16, 20);
+        return out;
+    }
+
+    private static HashAlgorithm hash(SignatureScheme scheme) {
+        return scheme.hash().orElseThrow(() -> new IllegalStateException(scheme + " has no hash"));
+    }
+}
