@@ -130,10 +130,12 @@ public final class Wycheproof {
                     default -> acceptable.mustAccept(c);
                 };
                 Outcome outcome;
+                String why = "";
                 try {
                     outcome = op.run(c);
                 } catch (TlsException e) {
                     outcome = Outcome.REJECTED;
+                    why = " " + e;
                 } catch (Exception | AssertionError e) {
                     failures.add("tcId " + c.id() + " (" + c.result() + " " + c.flags() + "): threw " + e);
                     continue;
@@ -142,7 +144,7 @@ public final class Wycheproof {
                     passed++;
                 } else {
                     failures.add("tcId " + c.id() + " (" + c.result() + " " + c.flags() + " " + c.str("comment")
-                            + "): " + outcome);
+                            + "): " + outcome + why);
                 }
             }
         }

@@ -16,7 +16,8 @@ import org.securesocket.crypto.AeadCipher;
 /**
  * AES-GCM or ChaCha20-Poly1305 on one {@link Cipher} re-initialised per record: the nonce
  * parameter object is the only allocation of ours (the JCA takes no other form of nonce). The
- * JDK refuses to encrypt twice under the same key and nonce, which surfaces as internal_error.
+ * JDK refuses to reuse a key and nonce pair (GCM to encrypt; ChaCha20 in both directions), which
+ * surfaces as internal_error: TLS never repeats a nonce on one key.
  */
 final class JcaAeadCipher implements AeadCipher {
     private final AeadAlgorithm algorithm;
