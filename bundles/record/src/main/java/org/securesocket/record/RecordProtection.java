@@ -3,7 +3,9 @@ package org.securesocket.record;
 import java.util.Objects;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
+import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.crypto.TlsCrypto;
+import org.securesocket.record.internal.CbcProtection;
 import org.securesocket.record.internal.NullProtection;
 import org.securesocket.record.internal.Protection;
 import org.securesocket.record.internal.Tls12AeadProtection;
@@ -54,6 +56,28 @@ public final class RecordProtection {
         Objects.requireNonNull(writeIv, "writeIv");
         return new RecordProtection(new Tls12AeadProtection(crypto.createAead(algorithm, key), writeIv),
                 "TLS 1.2 " + algorithm);
+    }
+
+    /**
+     * CBC with HMAC for TLS 1.0 to 1.2 (RFC 5246 section 6.2.3.2), MAC-then-encrypt unless
+     * encrypt_then_mac (RFC 7366) was negotiated.
+     *
+     * @param version   the negotiated version, TLS 1.0 to 1.2
+     * @param writeIv   TLS 1.0 only: the key block's write IV, chained from record to record;
+     *                  {@code null} for TLS 1.1 and 1.2, which send a random explicit IV per record
+     */
+    public static RecordProtection cbc(TlsCrypto crypto, ProtocolVersion version, HashAlgorithm macAlgorithm,
+            byte[] macKey, byte[] cipherKey, byte[] writeIv, boolean encryptThenMac) throws TlsException {
+        if (version == ProtocolVersion.TLS13) {
+            throw new IllegalArgumentException("TLS 1.3 has no CBC suites");
+        }
+        if ((version == ProtocolVersion.TLS10) != (writeIv != null)) {
+            throw new IllegalArgumentException("a write IV is required for TLS 1.0 and only there, not " + version);
+        }
+        CbcProtection protection = new CbcProtection(crypto.createCbc(cipherKey),
+                crypto.createHmac(macAlgorithm, macKey), writeIv, encryptThenMac, crypto.random());
+        return new RecordProtection(protection, version + " AES-CBC HMAC-" + macAlgorithm
+                + (encryptThenMac ? " encrypt_then_mac" : ""));
     }
 
     @Override
