@@ -53,4 +53,28 @@ class HostileInputTest {
         }
         Chunks.drain(new RecordReader(), ByteBuffer.wrap(valid), new ArrayList<>());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Mode.class)
+    void mutatedProtectedStreams(Mode mode) throws TlsException {
+        Random random = new Random(mode.ordinal() + 100);
+        byte[][] keys = mode.keys(random);
+        RecordWriter writer = mode.writer(keys);
+        ByteBuffer wire = ByteBuffer.allocate(20_000);
+        byte[] data = new byte[3000];
+        random.nextBytes(data);
+        writer.write(ContentType.APPLICATION_DATA, ByteBuffer.wrap(data), wire);
+        writer.write(ContentType.HANDSHAKE, ByteBuffer.wrap(HandshakeFrame.of(4, new byte[700]).encoded()), wire);
+        writer.writeAlert(AlertMessage.CLOSE_NOTIFY, wire);
+        byte[] valid = Chunks.bytes(wire.flip());
+        for (int i = 0; i < 300; i++) {
+            byte[] input = valid.clone();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                input[random.nextInt(input.length)] ^= (byte) (1 + random.nextInt(255));
+            }
+            feedExpectingOnlyTlsExceptions(mode.reader(keys), input, random);
+            byte[] truncated = java.util.Arrays.copyOf(valid, random.nextInt(valid.length));
+            feedExpectingOnlyTlsExceptions(mode.reader(keys), truncated, random);
+        }
+    }
 }

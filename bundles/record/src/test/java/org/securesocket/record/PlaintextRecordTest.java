@@ -73,6 +73,17 @@ class PlaintextRecordTest {
     }
 
     @Test
+    void consumesNoMoreThanTheRecordItReturns() throws TlsException {
+        byte[] one = Chunks.record(22, 0x0303, HandshakeFrame.of(1, new byte[100]).encoded());
+        ByteBuffer src = ByteBuffer.wrap(Chunks.concat(one, one, one));
+        RecordReader reader = new RecordReader();
+        reader.read(src);
+        assertEquals(one.length, src.position(), "the rest stays with the caller");
+        reader.read(src);
+        assertEquals(2 * one.length, src.position());
+    }
+
+    @Test
     void oneMessageAcrossManyRecords() throws TlsException {
         RecordWriter writer = new RecordWriter();
         writer.setPlaintextLimit(PlaintextLimit.maxFragmentLength(1));

@@ -107,6 +107,39 @@ class ProtectedRecordTest {
         assertEquals(ErrorCode.RECORD_OVERFLOW, e.code());
     }
 
+    private static int firstRecordLength(byte[] wire) {
+        return (wire[3] & 0xff) << 8 | wire[4] & 0xff;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = "TLS13_AES_128_GCM")
+    void tls13CountsTheInnerTypeByteForRecordSizeLimitOnly(Mode mode) throws TlsException {
+        byte[][] keys = mode.keys(new Random(8));
+        RecordWriter rsl = mode.writer(keys);
+        rsl.setPlaintextLimit(PlaintextLimit.recordSizeLimit(1000, ProtocolVersion.TLS13));
+        byte[] wire = encode(rsl, List.of(new Write(ContentType.APPLICATION_DATA, new byte[3000])));
+        assertEquals(1000 + 16, firstRecordLength(wire), "999 content + 1 type byte = the limit of 1000");
+        RecordWriter mfl = mode.writer(keys);
+        mfl.setPlaintextLimit(PlaintextLimit.maxFragmentLength(1));
+        wire = encode(mfl, List.of(new Write(ContentType.APPLICATION_DATA, new byte[3000])));
+        assertEquals(512 + 1 + 16, firstRecordLength(wire), "512 content, the type byte on top");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = "TLS10.*", mode = EnumSource.Mode.MATCH_ANY)
+    void tls10SplitsApplicationDataOneAndRest(Mode mode) throws TlsException {
+        byte[][] keys = mode.keys(new Random(9));
+        byte[] wire = encode(mode.writer(keys), List.of(new Write(ContentType.APPLICATION_DATA, new byte[100])));
+        int first = firstRecordLength(wire);
+        if (mode.name().endsWith("ETM")) {
+            assertEquals(16 + 20, first, "1 byte and padding in one block, then the 20-byte MAC");
+        } else {
+            assertEquals(32, first, "1 byte, the 20-byte MAC and padding: two blocks");
+        }
+        int second = (wire[5 + first + 3] & 0xff) << 8 | wire[5 + first + 4] & 0xff;
+        assertEquals(wire.length, 5 + first + 5 + second, "exactly two records");
+    }
+
     /** One record of 100 bytes: a handshake message (application data would be split in TLS 1.0). */
     private static byte[] oneRecord(Mode mode, byte[][] keys) throws TlsException {
         return encode(mode.writer(keys), List.of(new Write(ContentType.HANDSHAKE, HandshakeFrame.of(1, new byte[96]).encoded())));
