@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.Ffdhe;
 import org.securesocket.crypto.KeyShare;
 import org.securesocket.crypto.NamedGroup;
 
@@ -56,7 +57,7 @@ final class DhKeyShare implements KeyShare {
             throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
                     "the server's DH generator is outside [2, p-2]");
         }
-        return new DhKeyShare(org.securesocket.crypto.Ffdhe.identify(p, g).orElse(null), p, g, random);
+        return new DhKeyShare(Ffdhe.identify(p, g).orElse(null), p, g, random);
     }
 
     /** The RFC 7919 group, or null for server-supplied parameters that are none of them. */
