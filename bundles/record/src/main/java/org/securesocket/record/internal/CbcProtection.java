@@ -36,6 +36,7 @@ public final class CbcProtection extends Protection {
     private final byte[] pseudoHeader = new byte[PSEUDO_HEADER];
     private final byte[] computedMac;
     private final byte[] scratch;
+    private final ByteBuffer scratchView;
     private final SequenceNumber sequence = new SequenceNumber(SequenceNumber.WRAP, SequenceNumber.WRAP);
     private final BufferViews views = new BufferViews();
 
@@ -60,6 +61,7 @@ public final class CbcProtection extends Protection {
         this.nextIv = new byte[blockSize];
         this.computedMac = new byte[macLength];
         this.scratch = new byte[PlaintextLimit.MAX_CONTENT + 2048];
+        this.scratchView = ByteBuffer.wrap(scratch);
     }
 
     @Override
@@ -109,7 +111,7 @@ public final class CbcProtection extends Protection {
         }
         int cipherAt = body + ivLength;
         ByteBuffer target = views.first(out, cipherAt, cipherAt + encrypted);
-        cipher.encrypt(iv, ByteBuffer.wrap(scratch, 0, encrypted), target);
+        cipher.encrypt(iv, scratchView.limit(encrypted).position(0), target);
         if (chainedIv) {
             out.get(cipherAt + encrypted - blockSize, iv);
         }
@@ -148,7 +150,7 @@ public final class CbcProtection extends Protection {
             body.get(start, iv);
         }
         // Decrypt into our scratch array, which MacThenEncrypt reads; the content is copied back.
-        cipher.decrypt(iv, views.first(body, cipherAt, cipherAt + encrypted), ByteBuffer.wrap(scratch, 0, encrypted));
+        cipher.decrypt(iv, views.first(body, cipherAt, cipherAt + encrypted), scratchView.clear());
         if (chainedIv) {
             System.arraycopy(nextIv, 0, iv, 0, blockSize);
         }
