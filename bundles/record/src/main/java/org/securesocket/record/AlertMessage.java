@@ -44,6 +44,18 @@ public record AlertMessage(AlertLevel level, Alert description) implements Inbou
     }
 
     /**
+     * The alert we send for {@code description} under {@code version} ({@code null} before one is
+     * negotiated): the closure alerts close_notify and user_canceled at warning level (RFC 8446
+     * section 6.1), no_renegotiation at warning level before TLS 1.3 (RFC 5246 section 7.2.2), and
+     * everything else fatal (TLS 1.3 sends every error alert as fatal, section 6).
+     */
+    public static AlertMessage toSend(Alert description, ProtocolVersion version) {
+        boolean warning = description == Alert.CLOSE_NOTIFY || description == Alert.USER_CANCELED
+                || description == Alert.NO_RENEGOTIATION && version != ProtocolVersion.TLS13;
+        return new AlertMessage(warning ? AlertLevel.WARNING : AlertLevel.FATAL, description);
+    }
+
+    /**
      * Decodes the content of one alert record: exactly two bytes, a known level and a known
      * description (RFC 8446 section 6: unknown alerts are errors; we report them as decode_error).
      */

@@ -99,6 +99,20 @@ class AlertHandlingTest {
     }
 
     @Test
+    void alertsWeSendHaveTheLevelTheirVersionPrescribes() {
+        assertEquals(AlertMessage.CLOSE_NOTIFY, AlertMessage.toSend(Alert.CLOSE_NOTIFY, ProtocolVersion.TLS13));
+        assertEquals(AlertLevel.WARNING, AlertMessage.toSend(Alert.USER_CANCELED, ProtocolVersion.TLS12).level());
+        assertEquals(AlertLevel.WARNING, AlertMessage.toSend(Alert.NO_RENEGOTIATION, ProtocolVersion.TLS12).level());
+        assertEquals(AlertLevel.FATAL, AlertMessage.toSend(Alert.NO_RENEGOTIATION, ProtocolVersion.TLS13).level());
+        for (Alert a : Alert.values()) {
+            AlertMessage sent = AlertMessage.toSend(a, ProtocolVersion.TLS13);
+            assertEquals(sent.level() == AlertLevel.FATAL, sent.isError(ProtocolVersion.TLS13),
+                    a + ": what we send fatal, a TLS 1.3 peer treats as an error");
+        }
+        assertEquals(AlertLevel.FATAL, AlertMessage.toSend(Alert.BAD_RECORD_MAC, null).level());
+    }
+
+    @Test
     void alertRecordsHoldExactlyOneAlert() {
         TlsException e = assertThrows(TlsException.class, () -> new RecordReader()
                 .read(ByteBuffer.wrap(Chunks.record(21, 0x0303, new byte[] {1, 0, 1, 0}))));
