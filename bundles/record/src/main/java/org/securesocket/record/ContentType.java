@@ -9,7 +9,7 @@ public enum ContentType {
     HANDSHAKE(22),
     APPLICATION_DATA(23);
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static final Optional<ContentType>[] BY_CODE = new Optional[256];
 
     static {
