@@ -25,7 +25,7 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
 
 /**
- * Known answers from OpenSSL: both directions of four real sessions captured with their key log
+ * Known answers from OpenSSL: both directions of five real TLS 1.0 and 1.2 sessions captured with their key log
  * (resources {@code openssl/}, see its README). The key block is derived with our PRF and checked
  * against OpenSSL's; then each direction is replayed through a reader, in several chunkings, the
  * way a connection would: handshake messages, CCS, the new keys, Finished, application data.
@@ -35,6 +35,7 @@ class OpensslCaptureTest {
 
     enum Capture {
         TLS12_AES128_GCM("tls12-aes128-gcm", ProtocolVersion.TLS12, null, 0, 16, 4, false),
+        TLS12_CHACHA20_POLY1305("tls12-chacha20-poly1305", ProtocolVersion.TLS12, null, 0, 32, 12, false),
         TLS12_AES128_CBC_SHA256("tls12-aes128-cbc-sha256", ProtocolVersion.TLS12, HashAlgorithm.SHA256, 32, 16, 0, false),
         TLS12_AES128_CBC_SHA256_ETM("tls12-aes128-cbc-sha256-etm", ProtocolVersion.TLS12, HashAlgorithm.SHA256, 32, 16, 0, true),
         TLS10_AES128_CBC_SHA("tls10-aes128-cbc-sha", ProtocolVersion.TLS10, HashAlgorithm.SHA1, 20, 16, 16, false);
@@ -93,8 +94,9 @@ class OpensslCaptureTest {
             byte[] key = Arrays.copyOfRange(b, at, at + keyLength);
             at = 2 * macKeyLength + 2 * keyLength + (server ? ivLength : 0);
             byte[] iv = ivLength == 0 ? null : Arrays.copyOfRange(b, at, at + ivLength);
+            AeadAlgorithm aead = keyLength == 32 ? AeadAlgorithm.CHACHA20_POLY1305 : AeadAlgorithm.AES_128_GCM;
             return mac == null
-                    ? RecordProtection.tls12Aead(CRYPTO, AeadAlgorithm.AES_128_GCM, key, iv)
+                    ? RecordProtection.tls12Aead(CRYPTO, aead, key, iv)
                     : RecordProtection.cbc(CRYPTO, version, mac, macKey, key, iv, encryptThenMac);
         }
     }
