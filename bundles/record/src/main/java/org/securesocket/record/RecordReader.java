@@ -180,7 +180,10 @@ public final class RecordReader {
             throw new TlsException(ErrorCode.RECORD_UNEXPECTED_MESSAGE, "the peer sent a record of unknown content"
                     + " type " + type + (type == 0x48 ? " (this looks like plain HTTP, not TLS)" : ""));
         }
-        if (version == null ? recordVersion >>> 8 != 3 : version != ProtocolVersion.TLS13 && recordVersion != version.wire()) {
+        boolean versionOk = version == null
+                ? recordVersion >>> 8 == 3 // RFC 5246 appendix E.1: any {3, x} until the version is known
+                : version == ProtocolVersion.TLS13 || recordVersion == version.wire();
+        if (!versionOk) {
             throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the peer sent a record of version "
                     + ProtocolVersion.describe(recordVersion) + (version == null ? ", not TLS" : " during " + version));
         }

@@ -49,7 +49,8 @@ public final class RecordWriter {
      */
     public int write(ContentType type, ByteBuffer src, ByteBuffer dst) throws TlsException {
         if (type != ContentType.HANDSHAKE && type != ContentType.APPLICATION_DATA) {
-            throw new IllegalArgumentException("write alerts with writeAlert, ChangeCipherSpec with writeChangeCipherSpec");
+            throw new IllegalArgumentException(
+                    "write alerts with writeAlert, ChangeCipherSpec with writeChangeCipherSpec");
         }
         if (type == ContentType.APPLICATION_DATA && protection.isNull()) {
             throw new IllegalStateException("application data cannot be sent before keys are established");

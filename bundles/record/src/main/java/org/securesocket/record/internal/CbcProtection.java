@@ -53,7 +53,8 @@ public final class CbcProtection extends Protection {
         this.encryptThenMac = encryptThenMac;
         this.chainedIv = chainedIv != null;
         if (chainedIv != null && chainedIv.length != blockSize) {
-            throw new IllegalArgumentException("a TLS 1.0 CBC write IV has " + blockSize + " bytes, not " + chainedIv.length);
+            throw new IllegalArgumentException(
+                    "a TLS 1.0 CBC write IV has " + blockSize + " bytes, not " + chainedIv.length);
         }
         this.random = random;
         this.ivLength = this.chainedIv ? 0 : blockSize;
