@@ -232,6 +232,34 @@ class ProtectedRecordTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void worksOnDirectBuffersAsNioAdaptersUseThem(Mode mode) throws TlsException {
+        Random random = new Random(16);
+        byte[][] keys = mode.keys(random);
+        RecordWriter writer = mode.writer(keys);
+        byte[] data = new byte[50_000];
+        random.nextBytes(data);
+        ByteBuffer src = ByteBuffer.allocateDirect(data.length).put(data).flip();
+        ByteBuffer wire = ByteBuffer.allocateDirect(writer.wireLength(ContentType.APPLICATION_DATA, data.length));
+        assertEquals(data.length, writer.write(ContentType.APPLICATION_DATA, src, wire));
+        wire.flip();
+        RecordReader reader = mode.reader(keys);
+        ByteBuffer received = ByteBuffer.allocate(data.length);
+        ByteBuffer chunk = ByteBuffer.allocateDirect(7000);
+        while (wire.hasRemaining()) {
+            int n = Math.min(wire.remaining(), 1 + random.nextInt(chunk.capacity()));
+            chunk.clear();
+            chunk.put(wire.slice().limit(n)).flip();
+            wire.position(wire.position() + n);
+            InboundMessage m;
+            while ((m = reader.read(chunk)) != null) {
+                received.put(((ApplicationData) m).data());
+            }
+        }
+        assertArrayEquals(data, received.array());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void decryptsInPlaceInTheCallersBuffer(Mode mode) throws TlsException {
         byte[][] keys = mode.keys(new Random(15));
         byte[] data = "in place".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
