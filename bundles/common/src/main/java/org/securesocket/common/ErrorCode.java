@@ -52,6 +52,10 @@ public enum ErrorCode {
     RECORD_UNEXPECTED_MESSAGE("record.unexpected_message", Alert.UNEXPECTED_MESSAGE),
     /** The transport ended inside a record or without close_notify. */
     RECORD_TRUNCATED("record.truncated", null),
+    /** A handshake message longer than the configured maximum (OpenSSL's excessive message size). */
+    RECORD_HANDSHAKE_TOO_LARGE("record.handshake_too_large", Alert.ILLEGAL_PARAMETER),
+    /** One set of keys reached its record limit (RFC 8446 section 5.5) without a key update. */
+    RECORD_SEQUENCE_EXHAUSTED("record.sequence_exhausted", null),
 
     // crypto.* : failures of the crypto provider itself
     /** The provider cannot do the named algorithm; never a silent "not verified". */
