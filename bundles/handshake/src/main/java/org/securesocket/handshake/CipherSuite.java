@@ -8,9 +8,15 @@ import org.securesocket.record.ProtocolVersion;
 /**
  * The cipher suite table (Go's {@code cipher_suites.go} style): one row per suite with everything
  * the handshake and record layer need. Policy filters and orders it; TLS 1.3 rows and the CBC
- * rows of the legacy suites are added here as new rows.
+ * rows of the legacy suites are added here as new rows. A TLS 1.3 row belongs to TLS 1.3 alone, a
+ * TLS 1.2 row to TLS 1.2 alone (RFC 8446 section 4.1.3: the suite must fit the negotiated version).
  */
 public enum CipherSuite {
+    // RFC 8446 appendix B.4; the order is our preference.
+    TLS_AES_128_GCM_SHA256(0x1301, KeyExchange.TLS13_ANY, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256),
+    TLS_AES_256_GCM_SHA384(0x1302, KeyExchange.TLS13_ANY, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384),
+    TLS_CHACHA20_POLY1305_SHA256(0x1303, KeyExchange.TLS13_ANY, AeadAlgorithm.CHACHA20_POLY1305,
+            HashAlgorithm.SHA256),
     // RFC 5289 and RFC 7905; the order is our preference.
     TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256(0xc02b, KeyExchange.ECDHE_ECDSA, AeadAlgorithm.AES_128_GCM,
             HashAlgorithm.SHA256),
@@ -57,7 +63,7 @@ public enum CipherSuite {
         return aead;
     }
 
-    /** The PRF hash (TLS 1.2) and transcript hash. */
+    /** The PRF hash (TLS 1.2), the HKDF hash (TLS 1.3) and the transcript hash. */
     public HashAlgorithm prfHash() {
         return prfHash;
     }
@@ -72,7 +78,8 @@ public enum CipherSuite {
 
     /** Whether the suite can be negotiated in this version. */
     public boolean supports(ProtocolVersion version) {
-        return version == ProtocolVersion.TLS12;
+        return keyExchange == KeyExchange.TLS13_ANY ? version == ProtocolVersion.TLS13
+                : version == ProtocolVersion.TLS12;
     }
 
     public static Optional<CipherSuite> fromCodepoint(int codepoint) {

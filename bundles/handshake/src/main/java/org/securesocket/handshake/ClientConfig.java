@@ -16,9 +16,25 @@ import org.securesocket.x509.TrustStore;
  * @param verify        whether the peer's certificate is validated (off only when asked explicitly)
  * @param trustStore    the anchors (a TrustStore service, or the anchors given with the connection)
  * @param pathValidator the validator
+ * @param sessions      where TLS 1.3 tickets are kept and taken for resumption, or null for none
+ * @param clientCredentials the certificate and key sent when the server asks (TLS 1.3), or null to send
+ *                      an empty Certificate
  */
 public record ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn,
-        boolean verify, TrustStore trustStore, PathValidator pathValidator) {
+        boolean verify, TrustStore trustStore, PathValidator pathValidator, SessionCache sessions,
+        ClientCredentials clientCredentials) {
+
+    /** A configuration without resumption and without a client certificate. */
+    public ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn, boolean verify,
+            TrustStore trustStore, PathValidator pathValidator) {
+        this(policy, serverName, peerName, alpn, verify, trustStore, pathValidator, null, null);
+    }
+
+    /** The key under which this server's tickets are kept: the SNI name, else the name checked, else none. */
+    public String sessionKey() {
+        return serverName != null ? serverName : peerName;
+    }
+
     public ClientConfig {
         Objects.requireNonNull(policy, "policy");
         alpn = List.copyOf(alpn);

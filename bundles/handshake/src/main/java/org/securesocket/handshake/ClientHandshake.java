@@ -41,10 +41,27 @@ public final class ClientHandshake {
         if (message instanceof HelloRequest && !state.isConnected()) {
             return; // RFC 5246 section 7.4.1.1: ignored during a handshake, and never hashed
         }
-        if (!(message instanceof Finished) && !(message instanceof HelloRequest)) {
-            ctx.transcript().add(frame.encoded()); // Finished is hashed by its state, after checking it
+        // Finished and CertificateVerify are hashed by their state, after checking them; post-handshake
+        // messages are never hashed (RFC 8446 section 4.4.1)
+        if (!(message instanceof Finished) && !(message instanceof CertificateVerify)
+                && !(message instanceof HelloRequest) && !state.isConnected()) {
+            ctx.transcript().add(frame.encoded());
         }
         state = state.handle(ctx, message);
+    }
+
+    /**
+     * Sends a TLS 1.3 KeyUpdate and switches to the next write keys (RFC 8446 section 4.6.3): the
+     * connection calls this when the record layer's {@code keyUpdateDue()} says the AEAD limit nears.
+     *
+     * @param requestPeerUpdate whether the server is asked to update its keys too
+     */
+    public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsException {
+        requireStarted();
+        if (!state.isConnected() || ctx.version() != org.securesocket.record.ProtocolVersion.TLS13) {
+            throw new IllegalStateException("KeyUpdate exists only on a connected TLS 1.3 session");
+        }
+        ctx.updateWriteKeys(requestPeerUpdate);
     }
 
     /** Handles a received ChangeCipherSpec. */

@@ -9,10 +9,12 @@ import org.securesocket.record.ProtocolVersion;
  * One decoded handshake message. Each has a paired codec: {@code static X read(WireReader)} for the
  * body and {@link #write(WireWriter)}; {@link #encode()} adds the four-byte header that the
  * transcript hashes. The TLS 1.3 forms of messages whose structure changed (Certificate,
- * CertificateRequest, NewSessionTicket) join this interface as their own records.
+ * CertificateRequest, NewSessionTicket) are their own records, {@code Tls13...}.
  */
 public sealed interface HandshakeMessage permits ClientHello, ServerHello, CertificateMessage, ServerKeyExchange,
-        CertificateRequest, ServerHelloDone, ClientKeyExchange, Finished, NewSessionTicket, HelloRequest {
+        CertificateRequest, ServerHelloDone, ClientKeyExchange, Finished, NewSessionTicket, HelloRequest,
+        EncryptedExtensions, Tls13Certificate, Tls13CertificateRequest, CertificateVerify, Tls13NewSessionTicket,
+        KeyUpdate {
 
     HandshakeType type();
 
@@ -37,10 +39,7 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
         HandshakeType type = HandshakeType.fromCode(frame.msgType()).orElseThrow(() -> new TlsException(
                 ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE, "the peer sent a handshake message of unknown type "
                 + frame.msgType()));
-        if (version == ProtocolVersion.TLS13) {
-            throw new TlsException(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE, "TLS 1.3 messages are not decoded here");
-        }
-        HandshakeMessage message = switch (type) {
+        HandshakeMessage message = version == ProtocolVersion.TLS13 ? readTls13(type, in) : switch (type) {
             case HELLO_REQUEST -> HelloRequest.read(in);
             case SERVER_HELLO -> ServerHello.read(in);
             case CERTIFICATE -> CertificateMessage.read(in);
@@ -54,5 +53,21 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
         };
         in.expectEnd(type.rfcName());
         return message;
+    }
+
+    /** The messages a TLS 1.3 client receives after the ServerHello (RFC 8446 section 4). */
+    private static HandshakeMessage readTls13(HandshakeType type, WireReader in) throws TlsException {
+        return switch (type) {
+            case SERVER_HELLO -> ServerHello.read(in);
+            case ENCRYPTED_EXTENSIONS -> EncryptedExtensions.read(in);
+            case CERTIFICATE_REQUEST -> Tls13CertificateRequest.read(in);
+            case CERTIFICATE -> Tls13Certificate.read(in);
+            case CERTIFICATE_VERIFY -> CertificateVerify.read(in);
+            case FINISHED -> Finished.read(in);
+            case NEW_SESSION_TICKET -> Tls13NewSessionTicket.read(in);
+            case KEY_UPDATE -> KeyUpdate.read(in);
+            default -> throw new TlsException(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE,
+                    "a server never sends " + type.rfcName() + " in TLS 1.3");
+        };
     }
 }

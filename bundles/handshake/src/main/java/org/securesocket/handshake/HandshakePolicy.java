@@ -10,21 +10,24 @@ import org.securesocket.record.ProtocolVersion;
 /**
  * What a client may negotiate, as an immutable value (Config Admin fills one later): the version
  * range, the suites, groups and signature schemes in preference order, minimum key sizes, the
- * handshake timeout, and the RFC 7627 / RFC 5746 requirements. Strict defaults: TLS 1.2 minimum,
- * the AEAD suites, x25519 then P-256 then P-384, no SHA-1 signatures, extended master secret and
- * secure renegotiation required. Derive variants with the {@code with...} methods.
+ * handshake timeout, and the RFC 7627 / RFC 5746 requirements. Strict defaults: TLS 1.2 to 1.3,
+ * the AEAD suites, x25519 then P-256 then P-384 (ffdhe only when asked for), no SHA-1 signatures,
+ * extended master secret and secure renegotiation required of TLS 1.2 servers. The PKCS#1 v1.5
+ * schemes are offered for TLS 1.2 and for certificates; a TLS 1.3 CertificateVerify never uses them
+ * (RFC 8446 section 4.2.3). Derive variants with the {@code with...} methods.
  */
 public final class HandshakePolicy {
     /** The default handshake timeout. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
-    public static final HandshakePolicy DEFAULT = new HandshakePolicy(ProtocolVersion.TLS12, ProtocolVersion.TLS12,
+    public static final HandshakePolicy DEFAULT = new HandshakePolicy(ProtocolVersion.TLS12, ProtocolVersion.TLS13,
             List.of(CipherSuite.values()),
             List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
             List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
                     SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256,
                     SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
-                    SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
+                    SignatureScheme.ED25519, SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
+                    SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
                     SignatureScheme.RSA_PKCS1_SHA512),
             2048, DEFAULT_HANDSHAKE_TIMEOUT, true, true);
 

@@ -7,7 +7,12 @@ public enum KeyExchange {
     /** RFC 8422: ephemeral ECDH signed with an ECDSA certificate key. */
     ECDHE_ECDSA(SignatureScheme.KeyType.EC),
     /** RFC 8422: ephemeral ECDH signed with an RSA certificate key. */
-    ECDHE_RSA(SignatureScheme.KeyType.RSA);
+    ECDHE_RSA(SignatureScheme.KeyType.RSA),
+    /**
+     * TLS 1.3 (RFC 8446 section 4.1.1): the suite fixes neither the key exchange nor the certificate
+     * key; the key_share and signature_algorithms extensions negotiate them.
+     */
+    TLS13_ANY(null);
 
     private final SignatureScheme.KeyType certificateKey;
 
@@ -15,13 +20,13 @@ public enum KeyExchange {
         this.certificateKey = certificateKey;
     }
 
-    /** The key type the server's certificate must carry. */
+    /** The key type the server's certificate must carry; null for {@link #TLS13_ANY}. */
     public SignatureScheme.KeyType certificateKey() {
         return certificateKey;
     }
 
     /** Whether a signature scheme can sign this key exchange (RSA certificates sign with PKCS#1 or PSS rsae). */
     public boolean accepts(SignatureScheme scheme) {
-        return scheme.keyType() == certificateKey;
+        return certificateKey == null || scheme.keyType() == certificateKey;
     }
 }

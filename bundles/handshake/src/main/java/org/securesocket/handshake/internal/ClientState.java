@@ -10,7 +10,8 @@ import org.securesocket.handshake.HandshakeMessage;
  * expect is rejected by {@link #unexpected}, the one place that builds that failure.
  */
 public sealed interface ClientState permits ExpectServerHello, ExpectCertificate, ExpectServerKeyExchange,
-        ExpectServerHelloDone, ExpectChangeCipherSpec, ExpectFinished, Connected {
+        ExpectServerHelloDone, ExpectChangeCipherSpec, ExpectFinished, Connected, ExpectEncryptedExtensions,
+        ExpectCertificateOrCertReq, ExpectCertificate13, ExpectCertificateVerify, ExpectFinished13, Connected13 {
 
     /** Handles a handshake message (already added to the transcript, except Finished). */
     ClientState handle(Context ctx, HandshakeMessage message) throws TlsException;

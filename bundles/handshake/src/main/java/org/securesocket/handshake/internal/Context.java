@@ -1,7 +1,9 @@
 package org.securesocket.handshake.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
@@ -14,8 +16,11 @@ import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.HandshakeMessage;
+import org.securesocket.handshake.KeyUpdate;
 import org.securesocket.handshake.RecordLayer;
+import org.securesocket.handshake.SessionCache;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 
@@ -47,6 +52,22 @@ public final class Context {
     KeyShare keyShare;
     byte[] premasterSecret;
     SessionParameters session;
+
+    // TLS 1.3 (RFC 8446): the shares sent, what a HelloRetryRequest asked for, the key schedule.
+    final Map<NamedGroup, KeyShare> keyShares = new LinkedHashMap<>();
+    final List<ProtocolVersion> offeredVersions = new ArrayList<>();
+    CipherSuite retrySuite;
+    NamedGroup retryGroup;
+    Tls13KeySchedule schedule;
+    byte[] clientHandshakeSecret;
+    byte[] serverHandshakeSecret;
+    byte[] clientTrafficSecret;
+    byte[] serverTrafficSecret;
+    byte[] resumptionMasterSecret;
+    boolean compatibilityCcsSent;
+    SessionCache.Ticket pskOffered;
+    boolean pskAccepted;
+    PlaintextLimit plaintextLimit = PlaintextLimit.DEFAULT;
 
     public Context(ClientConfig config, TlsCrypto crypto, RecordLayer records, TraceSink trace, String traceId) {
         this.config = Objects.requireNonNull(config, "config");
@@ -80,6 +101,27 @@ public final class Context {
         transcript.add(encoded);
         records.sendHandshake(encoded);
         trace("-> " + message.type().rfcName() + " (" + encoded.length + " bytes)");
+    }
+
+    /** Whether TLS 1.3 was offered. */
+    boolean offersTls13() {
+        return offeredVersions.contains(ProtocolVersion.TLS13);
+    }
+
+    /** The middlebox-compatibility ChangeCipherSpec, sent once before our first encrypted or second hello (D.4). */
+    void sendCompatibilityCcs() throws TlsException {
+        if (!compatibilityCcsSent && clientHello.sessionId().length != 0) {
+            records.sendChangeCipherSpec();
+            compatibilityCcsSent = true;
+        }
+    }
+
+    /** Sends a KeyUpdate (not hashed: it follows the handshake) and moves to the next write keys (7.2). */
+    public void updateWriteKeys(boolean requestPeerUpdate) throws TlsException {
+        records.sendHandshake(new KeyUpdate(requestPeerUpdate).encode());
+        clientTrafficSecret = schedule.nextTrafficSecret(clientTrafficSecret);
+        records.setWriteProtection(schedule.protection(clientTrafficSecret));
+        trace("-> key_update" + (requestPeerUpdate ? " (update_requested)" : "") + ": new write keys");
     }
 
     static TlsException fail(ErrorCode code, String message) {

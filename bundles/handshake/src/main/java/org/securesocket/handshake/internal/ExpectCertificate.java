@@ -23,7 +23,23 @@ final class ExpectCertificate implements ClientState {
         if (!(message instanceof CertificateMessage certificate)) {
             throw unexpected(message);
         }
-        List<byte[]> chain = certificate.certificates();
+        List<Certificate> decoded = validate(ctx, certificate.certificates());
+        PublicKeyInfo key = decoded.get(0).publicKey();
+        String required = ctx.suite.keyExchange().certificateKey().name();
+        if (!key.type().name().equals(required)) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_CERTIFICATE,
+                    "the server's certificate has a " + key.type() + " key but " + ctx.suite.ianaName()
+                    + " needs " + required, null);
+        }
+        ctx.peerCertificates = List.copyOf(decoded);
+        return new ExpectServerKeyExchange();
+    }
+
+    /**
+     * Decodes the server's list and validates the path (unless verification is off); an RSA key
+     * must have the policy's minimum size. Shared by both versions' Certificate states.
+     */
+    static List<Certificate> validate(Context ctx, List<byte[]> chain) throws TlsException {
         if (chain.isEmpty()) {
             throw new TlsException(ErrorCode.CERTIFICATE_MALFORMED, "the server sent an empty certificate list");
         }
@@ -39,17 +55,11 @@ final class ExpectCertificate implements ClientState {
             ctx.trace("<- certificate: " + decoded.get(0) + " NOT validated (verification is off)");
         }
         PublicKeyInfo key = decoded.get(0).publicKey();
-        String required = ctx.suite.keyExchange().certificateKey().name();
-        if (!key.type().name().equals(required)) {
-            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_CERTIFICATE,
-                    "the server's certificate has a " + key.type() + " key but " + ctx.suite.ianaName()
-                    + " needs " + required, null);
-        }
-        if (key.type() == PublicKeyInfo.KeyType.RSA && key.bits() < ctx.config.policy().minRsaBits()) {
+        if ((key.type() == PublicKeyInfo.KeyType.RSA || key.type() == PublicKeyInfo.KeyType.RSA_PSS)
+                && key.bits() < ctx.config.policy().minRsaBits()) {
             throw new TlsException(ErrorCode.CERTIFICATE_WEAK_KEY, "the server's RSA key has " + key.bits()
                     + " bits; the policy requires " + ctx.config.policy().minRsaBits());
         }
-        ctx.peerCertificates = List.copyOf(decoded);
-        return new ExpectServerKeyExchange();
+        return decoded;
     }
 }

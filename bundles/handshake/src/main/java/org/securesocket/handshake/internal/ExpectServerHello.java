@@ -24,12 +24,56 @@ public final class ExpectServerHello implements ClientState {
 
     /** Builds and sends the ClientHello; the first state of every handshake. */
     public static ClientState start(Context ctx) throws TlsException {
-        HandshakePolicy policy = ctx.config.policy();
-        if (policy.maxVersion() != ProtocolVersion.TLS12 || policy.minVersion() != ProtocolVersion.TLS12) {
-            throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, null, "this client speaks TLS 1.2 only so far;"
-                    + " the policy asks for " + policy.minVersion() + " to " + policy.maxVersion(), null);
+        offer(ctx);
+        List<Extension> extensions = new ArrayList<>();
+        boolean tls12 = ctx.offeredVersions.contains(ProtocolVersion.TLS12);
+        if (ctx.config.serverName() != null) {
+            extensions.add(ExtensionCodecs.serverName(ctx.config.serverName()));
         }
-        policy.cipherSuites().stream().filter(s -> s.supports(ProtocolVersion.TLS12))
+        extensions.add(ExtensionCodecs.supportedGroups(ctx.offeredGroups));
+        if (tls12) {
+            extensions.add(ExtensionCodecs.ecPointFormats());
+        }
+        // RFC 8446 section 4.2.3: PKCS#1 v1.5 signs handshakes only in TLS 1.2; certificates may use it
+        extensions.add(ExtensionCodecs.signatureAlgorithms(ExtensionType.SIGNATURE_ALGORITHMS, tls12
+                ? ctx.offeredSchemes : ctx.offeredSchemes.stream().filter(Tls13Signatures::allowed).toList()));
+        extensions.add(ExtensionCodecs.signatureAlgorithms(ExtensionType.SIGNATURE_ALGORITHMS_CERT,
+                ctx.offeredSchemes));
+        if (!ctx.config.alpn().isEmpty()) {
+            extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
+        }
+        if (tls12) {
+            extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
+            extensions.add(ExtensionCodecs.renegotiationInfo(new byte[0]));
+        }
+        byte[] sessionId = new byte[0];
+        if (ctx.offersTls13()) {
+            extensions.addAll(Tls13Hello.extensions(ctx, Tls13Hello.initialShareGroups(ctx.offeredGroups), null));
+            sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+        }
+        List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
+        ClientHello hello = new ClientHello(ProtocolVersion.TLS12.wire(), ctx.crypto.random().bytes(32), sessionId,
+                suites, new byte[] {0}, extensions);
+        ctx.clientHello = PskOffer.bind(ctx, hello);
+        ctx.trace("offering " + ctx.offeredVersions + " " + ctx.offeredSuites + " groups " + ctx.offeredGroups);
+        ctx.send(ctx.clientHello);
+        return new ExpectServerHello();
+    }
+
+    /** Fills what we offer: the policy's versions, suites, groups and schemes that this stack and provider can do. */
+    static void offer(Context ctx) throws TlsException {
+        HandshakePolicy policy = ctx.config.policy();
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)) {
+                ctx.offeredVersions.add(v);
+            }
+        }
+        if (ctx.offeredVersions.isEmpty()) {
+            throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, null, "the policy allows only "
+                    + policy.minVersion() + " to " + policy.maxVersion() + "; this client speaks TLS 1.2 and"
+                    + " TLS 1.3 (TLS 1.0 and 1.1 are not implemented yet)", null);
+        }
+        policy.cipherSuites().stream().filter(s -> ctx.offeredVersions.stream().anyMatch(s::supports))
                 .filter(s -> ctx.crypto.aeads().contains(s.aead()) && ctx.crypto.hashes().contains(s.prfHash()))
                 .forEach(ctx.offeredSuites::add);
         policy.groups().stream().filter(ctx.crypto.namedGroups()::contains).forEach(ctx.offeredGroups::add);
@@ -37,32 +81,13 @@ public final class ExpectServerHello implements ClientState {
                 .filter(ctx.crypto.verifySchemes()::contains).forEach(ctx.offeredSchemes::add);
         if (ctx.offeredSuites.isEmpty()) {
             throw new TlsException(ErrorCode.HANDSHAKE_NO_COMMON_CIPHER_SUITE, null, "none of the policy's cipher"
-                    + " suites can be offered in TLS 1.2 with the " + ctx.crypto.name() + " provider", null);
+                    + " suites can be offered in " + ctx.offeredVersions + " with the " + ctx.crypto.name()
+                    + " provider", null);
         }
         if (ctx.offeredGroups.isEmpty()) {
             throw new TlsException(ErrorCode.HANDSHAKE_NO_COMMON_GROUP, null, "none of the policy's groups "
                     + policy.groups() + " is supported by the " + ctx.crypto.name() + " provider", null);
         }
-        List<Extension> extensions = new ArrayList<>();
-        if (ctx.config.serverName() != null) {
-            extensions.add(ExtensionCodecs.serverName(ctx.config.serverName()));
-        }
-        extensions.add(ExtensionCodecs.supportedGroups(ctx.offeredGroups));
-        extensions.add(ExtensionCodecs.ecPointFormats());
-        extensions.add(ExtensionCodecs.signatureAlgorithms(ExtensionType.SIGNATURE_ALGORITHMS, ctx.offeredSchemes));
-        extensions.add(ExtensionCodecs.signatureAlgorithms(ExtensionType.SIGNATURE_ALGORITHMS_CERT,
-                ctx.offeredSchemes));
-        if (!ctx.config.alpn().isEmpty()) {
-            extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
-        }
-        extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
-        extensions.add(ExtensionCodecs.renegotiationInfo(new byte[0]));
-        List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
-        ctx.clientHello = new ClientHello(ProtocolVersion.TLS12.wire(), ctx.crypto.random().bytes(32), new byte[0],
-                suites, new byte[] {0}, extensions);
-        ctx.trace("offering " + ctx.offeredSuites + " groups " + ctx.offeredGroups);
-        ctx.send(ctx.clientHello);
-        return new ExpectServerHello();
     }
 
     @Override
@@ -75,13 +100,31 @@ public final class ExpectServerHello implements ClientState {
         if (!(message instanceof ServerHello hello)) {
             throw unexpected(message);
         }
+        var supportedVersions = Extension.find(hello.extensions(), ExtensionType.SUPPORTED_VERSIONS);
+        if (supportedVersions.isPresent()) {
+            Tls13Hello.checkSelectedVersion(ctx, hello, supportedVersions.get());
+            if (Tls13Hello.isHelloRetryRequest(hello)) {
+                Tls13Hello.retry(ctx, hello);
+                return this;
+            }
+            return Tls13Hello.serverHello(ctx, hello);
+        }
+        if (ctx.retrySuite != null) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "after a TLS 1.3 hello_retry_request the"
+                    + " server_hello selects no TLS 1.3 (RFC 8446 section 4.1.4)");
+        }
         HandshakePolicy policy = ctx.config.policy();
         ProtocolVersion version = ProtocolVersion.fromWire(hello.legacyVersion())
-                .filter(v -> v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v))
+                .filter(v -> v != ProtocolVersion.TLS13 && v.atLeast(policy.minVersion())
+                        && policy.maxVersion().atLeast(v))
                 .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the server chose "
                         + ProtocolVersion.describe(hello.legacyVersion()) + ", outside the allowed "
                         + policy.minVersion() + " to " + policy.maxVersion()));
         checkDowngrade(policy, version, hello);
+        if (!ctx.offeredVersions.contains(version)) {
+            throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the server chose " + version
+                    + ", which this client does not implement yet (it offered " + ctx.offeredVersions + ")");
+        }
         CipherSuite suite = CipherSuite.fromCodepoint(hello.cipherSuite()).filter(ctx.offeredSuites::contains)
                 .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server chose the cipher"
                         + " suite " + CipherSuite.describe(hello.cipherSuite()) + ", which we did not offer"));

@@ -29,6 +29,31 @@ public final class Transcript {
         pending = null;
     }
 
+    /**
+     * Fixes the hash after a HelloRetryRequest (RFC 8446 section 4.4.1): the buffered ClientHello1
+     * (its first {@code clientHelloLength} bytes) is replaced by the synthetic message_hash message
+     * {@code 254 00 00 Hash.length Hash(ClientHello1)}; the HelloRetryRequest follows as it was.
+     */
+    public void startAfterHelloRetry(TranscriptHash transcriptHash, int clientHelloLength) {
+        if (hash != null) {
+            throw new IllegalStateException("the transcript hash is already chosen");
+        }
+        byte[] buffered = pending.toByteArray();
+        TranscriptHash first = transcriptHash.copy();
+        first.update(buffered, 0, clientHelloLength);
+        byte[] digest = first.currentDigest();
+        transcriptHash.update(new byte[] {(byte) 254, 0, 0, (byte) digest.length});
+        transcriptHash.update(digest);
+        transcriptHash.update(buffered, clientHelloLength, buffered.length - clientHelloLength);
+        hash = transcriptHash;
+        pending = null;
+    }
+
+    /** Whether the hash is chosen. */
+    public boolean isStarted() {
+        return hash != null;
+    }
+
     /** The hash of every message so far. */
     public byte[] digest() {
         if (hash == null) {
