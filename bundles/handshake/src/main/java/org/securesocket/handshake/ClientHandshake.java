@@ -37,17 +37,7 @@ public final class ClientHandshake {
     /** Handles one handshake message from the server. */
     public void handle(HandshakeFrame frame) throws TlsException {
         requireStarted();
-        HandshakeMessage message = HandshakeMessage.read(frame, ctx.version());
-        if (message instanceof HelloRequest && !state.isConnected()) {
-            return; // RFC 5246 section 7.4.1.1: ignored during a handshake, and never hashed
-        }
-        // Finished and CertificateVerify are hashed by their state, after checking them; post-handshake
-        // messages are never hashed (RFC 8446 section 4.4.1)
-        if (!(message instanceof Finished) && !(message instanceof CertificateVerify)
-                && !(message instanceof HelloRequest) && !state.isConnected()) {
-            ctx.transcript().add(frame.encoded());
-        }
-        state = state.handle(ctx, message);
+        state = ctx.receive(state, frame);
     }
 
     /**

@@ -15,11 +15,15 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHello;
+import org.securesocket.handshake.CertificateVerify;
+import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
+import org.securesocket.handshake.HelloRequest;
 import org.securesocket.handshake.KeyUpdate;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.HandshakeFrame;
 import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
@@ -93,6 +97,24 @@ public final class Context {
 
     void trace(String line) {
         trace.trace(traceId, line);
+    }
+
+    /**
+     * Decodes one received frame, adds it to the transcript and hands it to the state. Finished and
+     * CertificateVerify are hashed by their states after checking them; post-handshake messages are
+     * never hashed (RFC 8446 section 4.4.1); a HelloRequest during a handshake is ignored (RFC 5246
+     * section 7.4.1.1).
+     */
+    public ClientState receive(ClientState state, HandshakeFrame frame) throws TlsException {
+        HandshakeMessage message = HandshakeMessage.read(frame, version);
+        if (message instanceof HelloRequest && !state.isConnected()) {
+            return state;
+        }
+        if (!(message instanceof Finished) && !(message instanceof CertificateVerify)
+                && !(message instanceof HelloRequest) && !state.isConnected()) {
+            transcript.add(frame.encoded());
+        }
+        return state.handle(this, message);
     }
 
     /** Encodes, hashes and sends one of our messages. */

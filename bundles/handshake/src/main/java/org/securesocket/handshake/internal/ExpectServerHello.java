@@ -19,7 +19,7 @@ import org.securesocket.record.ProtocolVersion;
 
 /** Sends the ClientHello, then waits for the ServerHello and checks it against what was offered. */
 public final class ExpectServerHello implements ClientState {
-    private ExpectServerHello() {
+    ExpectServerHello() {
     }
 
     /** Builds and sends the ClientHello; the first state of every handshake. */

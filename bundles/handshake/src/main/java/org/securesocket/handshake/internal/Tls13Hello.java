@@ -104,7 +104,8 @@ final class Tls13Hello {
         Set<Integer> offered = new HashSet<>();
         ctx.clientHello.extensions().forEach(e -> offered.add(e.type()));
         for (Extension e : hello.extensions()) {
-            if (!offered.contains(e.type())) {
+            // a cookie is the server's own (section 4.2.2); where it may appear is checked below
+            if (!offered.contains(e.type()) && e.type() != ExtensionType.COOKIE.codepoint()) {
                 throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_EXTENSION, "the server's "
                         + what + " holds " + e.name() + ", which we did not offer (RFC 8446 section 4.2)", null);
             }
