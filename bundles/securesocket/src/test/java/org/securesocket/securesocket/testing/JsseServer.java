@@ -20,9 +20,20 @@ public final class JsseServer implements AutoCloseable {
     private final SSLServerSocket server;
 
     public JsseServer(TestPki.Issued identity, String[] alpn, String[] onlySuites) throws Exception {
+        this(identity, java.util.List.of(), alpn, onlySuites);
+    }
+
+    /** A server sending {@code identity}'s certificate followed by {@code chain}'s. */
+    public JsseServer(TestPki.Issued identity, java.util.List<TestPki.Issued> chain, String[] alpn, String[] onlySuites)
+            throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry("server", identity.key(), new char[0], new X509Certificate[] {identity.certificate()});
+        X509Certificate[] certs = new X509Certificate[1 + chain.size()];
+        certs[0] = identity.certificate();
+        for (int i = 0; i < chain.size(); i++) {
+            certs[i + 1] = chain.get(i).certificate();
+        }
+        ks.setKeyEntry("server", identity.key(), new char[0], certs);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
         kmf.init(ks, new char[0]);
         SSLContext context = SSLContext.getInstance("TLSv1.2");
