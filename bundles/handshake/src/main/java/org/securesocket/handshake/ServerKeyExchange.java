@@ -1,6 +1,7 @@
 package org.securesocket.handshake;
 
 import java.util.Arrays;
+import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 
 /**
@@ -14,6 +15,9 @@ public record ServerKeyExchange(byte[] body) implements HandshakeMessage {
     }
 
     public static ServerKeyExchange read(WireReader in) throws TlsException {
+        if (!in.hasRemaining()) {
+            throw new TlsException(ErrorCode.HANDSHAKE_DECODE_ERROR, "the server's server_key_exchange is empty");
+        }
         return new ServerKeyExchange(in.bytes(in.remaining(), "server_key_exchange"));
     }
 
