@@ -72,7 +72,11 @@ public final class TlsConnection {
 
     private void dispatch(InboundMessage message) throws TlsException {
         if (message instanceof HandshakeFrame frame) {
+            boolean wasComplete = handshake.isComplete();
             handshake.handle(frame);
+            if (!wasComplete && handshake.isComplete()) {
+                established(handshake.session().orElseThrow());
+            }
         } else if (message instanceof ChangeCipherSpec) {
             handshake.changeCipherSpec();
         } else if (message instanceof AlertMessage alert) {
@@ -89,6 +93,15 @@ public final class TlsConnection {
             }
             plaintext.put(data.data());
         }
+    }
+
+    /**
+     * The handshake is complete: the server's Finished has arrived (a TLS 1.3 middlebox CCS is no
+     * longer acceptable) and our records keep to the limit the server announced (RFC 8449).
+     */
+    private void established(SessionParameters session) {
+        reader.peerFinished();
+        writer.setPlaintextLimit(session.plaintextLimit());
     }
 
     /** The transport reached its end: an error unless close_notify came first ({@code record.truncated}). */
@@ -133,7 +146,12 @@ public final class TlsConnection {
         if (closeSent) {
             throw new TlsException(ErrorCode.IO_CLOSED, "the connection is closed for writing");
         }
-        guarded(() -> writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length)));
+        guarded(() -> {
+            if (version == ProtocolVersion.TLS13 && writer.keyUpdateDue()) {
+                handshake.sendKeyUpdate(false); // before the AEAD limit (RFC 8446 section 5.5)
+            }
+            writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length));
+        });
     }
 
     /** Queues close_notify (once); nothing more can be written after it. */

@@ -5,7 +5,6 @@ import org.securesocket.common.TlsException;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.SessionParameters;
-import org.securesocket.record.PlaintextLimit;
 
 /** Waits for the server's Finished and checks its verify_data in constant time. */
 final class ExpectFinished implements ClientState {
@@ -36,7 +35,7 @@ final class ExpectFinished implements ClientState {
         }
         ctx.transcript.add(finished.encode());
         ctx.session = new SessionParameters(ctx.version, ctx.suite, ctx.group, ctx.alpn, ctx.peerCertificates, false,
-                ctx.extendedMasterSecret, PlaintextLimit.DEFAULT);
+                ctx.extendedMasterSecret, ctx.plaintextLimit);
         ctx.trace("<- finished: handshake complete, " + ctx.suite.ianaName());
         return new Connected(0);
     }

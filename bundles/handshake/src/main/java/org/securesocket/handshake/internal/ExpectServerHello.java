@@ -15,6 +15,8 @@ import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.ServerHello;
+import org.securesocket.handshake.Tls13Extensions;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 
 /** Sends the ClientHello, then waits for the ServerHello and checks it against what was offered. */
@@ -79,6 +81,8 @@ public final class ExpectServerHello implements ClientState {
         policy.groups().stream().filter(ctx.crypto.namedGroups()::contains).forEach(ctx.offeredGroups::add);
         policy.signatureSchemes().stream().filter(s -> s.codepoint() >= 0)
                 .filter(ctx.crypto.verifySchemes()::contains).forEach(ctx.offeredSchemes::add);
+        // a version is offered only with a suite for it (TLS 1.3 suites fit TLS 1.3 alone)
+        ctx.offeredVersions.removeIf(v -> ctx.offeredSuites.stream().noneMatch(s -> s.supports(v)));
         if (ctx.offeredSuites.isEmpty()) {
             throw new TlsException(ErrorCode.HANDSHAKE_NO_COMMON_CIPHER_SUITE, null, "none of the policy's cipher"
                     + " suites can be offered in " + ctx.offeredVersions + " with the " + ctx.crypto.name()
@@ -181,6 +185,8 @@ public final class ExpectServerHello implements ClientState {
                     ctx.extendedMasterSecret = true;
                 }
                 case SERVER_NAME -> requireEmpty(e, data);
+                case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit( // RFC 8449 section 4
+                        Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS12);
                 case EC_POINT_FORMATS -> {
                     byte[] formats = ExtensionCodecs.readEcPointFormats(data);
                     boolean uncompressed = false;
