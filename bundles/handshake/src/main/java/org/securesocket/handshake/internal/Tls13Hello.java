@@ -150,6 +150,7 @@ final class Tls13Hello {
         ctx.retrySuite = suite;
         ctx.retryGroup = group;
         ctx.pskOffered = null; // ClientHello2 offers no PSK: its binder would need the new transcript
+        ctx.records.setVersion(ProtocolVersion.TLS13); // from now on a middlebox CCS is dropped (appendix D.4)
         ctx.transcript.startAfterHelloRetry(ctx.crypto.createHash(suite.prfHash()),
                 ctx.clientHello.encode().length);
         List<Extension> extensions = new ArrayList<>();

@@ -77,6 +77,12 @@ public final class PeerProcess implements AutoCloseable {
         return port;
     }
 
+    /** Types a line on the peer's standard input (openssl s_server's commands, or data to send). */
+    public void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        process.getOutputStream().flush();
+    }
+
     /** What the peer printed so far. */
     public String output() {
         return output.toString();

@@ -41,7 +41,8 @@ public final class TestPki {
         RSA_2048("RSA", 2048, "SHA256withRSA"),
         RSA_1024("RSA", 1024, "SHA256withRSA"),
         P256("EC", 0, "SHA256withECDSA"),
-        P384("EC", 0, "SHA384withECDSA");
+        P384("EC", 0, "SHA384withECDSA"),
+        ED25519("Ed25519", 0, "Ed25519");
 
         final String algorithm;
         final int bits;
@@ -57,7 +58,7 @@ public final class TestPki {
             KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
             if (algorithm.equals("RSA")) {
                 g.initialize(bits);
-            } else {
+            } else if (algorithm.equals("EC")) {
                 g.initialize(new ECGenParameterSpec(this == P256 ? "secp256r1" : "secp384r1"));
             }
             return g.generateKeyPair();
