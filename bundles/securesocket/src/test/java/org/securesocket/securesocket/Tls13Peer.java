@@ -1,6 +1,5 @@
 package org.securesocket.securesocket;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
@@ -27,7 +26,8 @@ final class Tls13Peer implements AutoCloseable {
     private final Socket socket;
     private final TlsConnection tls;
     private final byte[] buffer = new byte[1 << 16];
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private byte[] pending = new byte[0];
+    private int position;
 
     Tls13Peer(int port, HandshakePolicy policy, Certificate anchor, SessionCache sessions,
             ClientCredentials credentials, List<String> trace) throws Exception {
@@ -76,24 +76,30 @@ final class Tls13Peer implements AutoCloseable {
         write((line + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Reads exactly {@code length} plaintext bytes. */
-    byte[] read(int length) throws IOException {
-        while (pending.size() < length) {
+    private byte nextByte() throws IOException {
+        while (position == pending.length) {
             while (tls.plaintextAvailable() == 0) {
                 fill();
             }
-            int n = tls.readPlaintext(buffer, 0, Math.min(buffer.length, tls.plaintextAvailable()));
-            pending.write(buffer, 0, n);
+            pending = new byte[tls.plaintextAvailable()];
+            tls.readPlaintext(pending, 0, pending.length);
+            position = 0;
         }
-        byte[] all = pending.toByteArray();
-        pending.reset();
-        pending.write(all, length, all.length - length);
-        return java.util.Arrays.copyOf(all, length);
+        return pending[position++];
+    }
+
+    /** Reads exactly {@code length} plaintext bytes. */
+    byte[] read(int length) throws IOException {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = nextByte();
+        }
+        return out;
     }
 
     String readLine() throws IOException {
         StringBuilder line = new StringBuilder();
-        for (byte b = read(1)[0]; b != '\n'; b = read(1)[0]) {
+        for (byte b = nextByte(); b != '\n'; b = nextByte()) {
             line.append((char) b);
         }
         return line.toString().replace("\r", "");
