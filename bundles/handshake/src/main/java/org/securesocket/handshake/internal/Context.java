@@ -3,7 +3,6 @@ package org.securesocket.handshake.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.KeyShare;
@@ -80,9 +79,5 @@ public final class Context {
         transcript.add(encoded);
         records.sendHandshake(encoded);
         trace("-> " + message.type().rfcName() + " (" + encoded.length + " bytes)");
-    }
-
-    static TlsException fail(ErrorCode code, String message) {
-        return new TlsException(code, message);
     }
 }
