@@ -206,4 +206,17 @@ class MessageCodecTest {
             assertTrue(s.ianaName().endsWith(s.prfHash().name()));
         }
     }
+
+    @Test
+    void downgradeSentinelsAreRecognised() {
+        byte[] random = bytes(32, 0);
+        System.arraycopy(ServerHello.DOWNGRADE_TLS12, 0, random, 24, 8);
+        ServerHello tls12 = new ServerHello(0x0303, random, new byte[0], 0xc02b, 0, List.of());
+        assertTrue(tls12.hasTls12DowngradeSentinel());
+        assertTrue(!tls12.hasTls11DowngradeSentinel());
+        System.arraycopy(ServerHello.DOWNGRADE_TLS11, 0, random, 24, 8);
+        ServerHello tls11 = new ServerHello(0x0302, random, new byte[0], 0xc02b, 0, List.of());
+        assertTrue(tls11.hasTls11DowngradeSentinel());
+        assertTrue(!new ServerHello(0x0303, bytes(32, 0), new byte[0], 0xc02b, 0, List.of()).hasTls12DowngradeSentinel());
+    }
 }

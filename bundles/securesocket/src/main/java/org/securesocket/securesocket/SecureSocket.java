@@ -72,7 +72,7 @@ public final class SecureSocket implements Closeable {
                         options.clock()));
         String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
         TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
-        long deadline = System.nanoTime() + options.timeout().toNanos();
+        long deadline = System.nanoTime() + options.policy().handshakeTimeout().toNanos();
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(options.noDelay());
@@ -91,7 +91,7 @@ public final class SecureSocket implements Closeable {
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw new TlsException(ErrorCode.IO_TIMEOUT, null, "no connection to " + options.host() + ":"
-                    + options.port() + " within " + options.timeout().toMillis() + " ms", e);
+                    + options.port() + " within " + options.policy().handshakeTimeout().toMillis() + " ms", e);
         } catch (TlsException e) {
             closeQuietly(socket);
             throw e;
@@ -106,7 +106,7 @@ public final class SecureSocket implements Closeable {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
             throw new TlsException(ErrorCode.IO_TIMEOUT, null, "the handshake did not complete within "
-                    + options.timeout().toMillis() + " ms", null);
+                    + options.policy().handshakeTimeout().toMillis() + " ms", null);
         }
         return (int) Math.min(left, Integer.MAX_VALUE);
     }
@@ -123,7 +123,7 @@ public final class SecureSocket implements Closeable {
                 }
             } catch (SocketTimeoutException e) {
                 throw new TlsException(ErrorCode.IO_TIMEOUT, null, "the handshake did not complete within "
-                        + options.timeout().toMillis() + " ms (waiting for " + connection.handshakeExpecting() + ")", e);
+                        + options.policy().handshakeTimeout().toMillis() + " ms (waiting for " + connection.handshakeExpecting() + ")", e);
             }
             flush();
         }

@@ -21,7 +21,8 @@ import org.securesocket.x509.TrustStore;
  * @param trustStore   the default anchors (the certstore's TrustStore service); empty when null
  * @param certificates anchors added to {@code trustStore} for this connection (the {@code certificate} option)
  * @param serverName   the SNI and certificate name when it differs from {@code host}
- * @param timeout      the connect and handshake timeout, and the read timeout after it
+ * @param timeout      the read timeout once connected (the connect and handshake timeout is the
+ *                     policy's {@link HandshakePolicy#handshakeTimeout()}; {@link Builder#timeout} sets both)
  */
 public record SecureSocketOptions(String host, int port, boolean noDelay, boolean keepAlive, HandshakePolicy policy,
         boolean verify, TrustStore trustStore, List<Certificate> certificates, String serverName, List<String> alpn,
@@ -86,8 +87,10 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
             return this;
         }
 
+        /** The policy; its handshake timeout replaces the one set so far. */
         public Builder policy(HandshakePolicy value) {
             policy = value;
+            timeout = value.handshakeTimeout();
             return this;
         }
 
@@ -123,8 +126,10 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
             return this;
         }
 
+        /** The connect and handshake timeout (in the policy) and the read timeout. */
         public Builder timeout(Duration value) {
             timeout = value;
+            policy = policy.withHandshakeTimeout(value);
             return this;
         }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.KeyShare;
@@ -144,9 +143,5 @@ public final class Context {
         clientTrafficSecret = schedule.nextTrafficSecret(clientTrafficSecret);
         records.setWriteProtection(schedule.protection(clientTrafficSecret));
         trace("-> key_update" + (requestPeerUpdate ? " (update_requested)" : "") + ": new write keys");
-    }
-
-    static TlsException fail(ErrorCode code, String message) {
-        return new TlsException(code, message);
     }
 }

@@ -222,4 +222,48 @@ class ClientStateChainTest {
         fails(ErrorCode.HANDSHAKE_RENEGOTIATION_REFUSED,
                 () -> client.handle(new org.securesocket.record.HandshakeFrame(new HelloRequest().encode())));
     }
+
+    /** Hostile input: random corruptions of the server's flight fail with a TlsException, nothing else. */
+    @Test
+    void corruptedServerMessagesFailOnlyWithTlsException() throws Exception {
+        java.util.Random random = new java.util.Random(20261125);
+        ScriptedServer server = new ScriptedServer(crypto);
+        for (int i = 0; i < 300; i++) {
+            ClientHandshake client = client(server, HandshakePolicy.DEFAULT);
+            List<HandshakeMessage> flight = server.firstFlight();
+            int victim = random.nextInt(flight.size());
+            try {
+                for (int m = 0; m < flight.size(); m++) {
+                    byte[] encoded = flight.get(m).encode();
+                    if (m == victim) {
+                        encoded = corrupt(encoded, random);
+                    }
+                    server.transcript.update(encoded);
+                    client.handle(new org.securesocket.record.HandshakeFrame(encoded));
+                }
+            } catch (TlsException expected) {
+                continue;
+            }
+        }
+    }
+
+    /** Flips bits in the body, truncates it (fixing the length), or appends a byte; an empty body grows. */
+    private static byte[] corrupt(byte[] encoded, java.util.Random random) {
+        int bodyLength = encoded.length - 4;
+        int kind = bodyLength == 0 ? 2 : random.nextInt(3);
+        byte[] out = switch (kind) {
+            case 0 -> {
+                byte[] o = encoded.clone();
+                o[4 + random.nextInt(bodyLength)] ^= (byte) (1 + random.nextInt(255));
+                yield o;
+            }
+            case 1 -> java.util.Arrays.copyOf(encoded, 4 + random.nextInt(bodyLength));
+            default -> java.util.Arrays.copyOf(encoded, encoded.length + 1);
+        };
+        int body = out.length - 4;
+        out[1] = (byte) (body >>> 16);
+        out[2] = (byte) (body >>> 8);
+        out[3] = (byte) body;
+        return out;
+    }
 }

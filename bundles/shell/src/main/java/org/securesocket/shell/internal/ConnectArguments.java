@@ -25,6 +25,7 @@ final class ConnectArguments {
     final List<Path> caFiles = new ArrayList<>();
     boolean verify = true;
     ProtocolVersion minVersion = ProtocolVersion.TLS12;
+    ProtocolVersion maxVersion = ProtocolVersion.TLS13;
     List<CipherSuite> cipherSuites;
     List<NamedGroup> groups;
     List<String> alpn = List.of();
@@ -32,8 +33,6 @@ final class ConnectArguments {
     Duration timeout = HandshakePolicy.DEFAULT_HANDSHAKE_TIMEOUT;
     boolean trace;
     boolean json;
-    /** Set when --max-version asked for more than this build can speak. */
-    String notice;
 
     static ConnectArguments parse(List<String> args) throws UsageException {
         ConnectArguments a = new ConnectArguments();
@@ -46,23 +45,8 @@ final class ConnectArguments {
                 case "--servername" -> a.serverName = value(args, ++i, arg);
                 case "--cafile" -> a.caFiles.add(Path.of(value(args, ++i, arg)));
                 case "--no-verify" -> a.verify = false;
-                case "--min-version" -> {
-                    a.minVersion = version(value(args, ++i, arg));
-                    if (a.minVersion != ProtocolVersion.TLS12) {
-                        throw new UsageException("--min-version " + a.minVersion + " is not supported yet:"
-                                + " this build speaks TLS 1.2 only (legacy versions and TLS 1.3 come later)");
-                    }
-                }
-                case "--max-version" -> {
-                    ProtocolVersion max = version(value(args, ++i, arg));
-                    if (!max.atLeast(ProtocolVersion.TLS12)) {
-                        throw new UsageException("--max-version " + max + " is not supported yet: TLS 1.0 and 1.1"
-                                + " come with the legacy-version support");
-                    }
-                    if (max == ProtocolVersion.TLS13) {
-                        a.notice = "TLS 1.3 is not available in this build yet: the version is capped at TLS 1.2";
-                    }
-                }
+                case "--min-version" -> a.minVersion = implemented(version(value(args, ++i, arg)), arg);
+                case "--max-version" -> a.maxVersion = implemented(version(value(args, ++i, arg)), arg);
                 case "--cipher-suites" -> a.cipherSuites = suites(value(args, ++i, arg));
                 case "--groups" -> a.groups = groups(value(args, ++i, arg));
                 case "--alpn" -> a.alpn = List.of(value(args, ++i, arg).split(","));
@@ -89,6 +73,9 @@ final class ConnectArguments {
         }
         if (target == null) {
             throw new UsageException("HOST:PORT is required");
+        }
+        if (a.minVersion.compareTo(a.maxVersion) > 0) {
+            throw new UsageException("--min-version " + a.minVersion + " is above --max-version " + a.maxVersion);
         }
         a.target(target);
         return a;
@@ -128,7 +115,7 @@ final class ConnectArguments {
     }
 
     HandshakePolicy policy() {
-        HandshakePolicy p = HandshakePolicy.DEFAULT.withHandshakeTimeout(timeout);
+        HandshakePolicy p = HandshakePolicy.DEFAULT.withHandshakeTimeout(timeout).withVersions(minVersion, maxVersion);
         if (cipherSuites != null) {
             p = p.withCipherSuites(cipherSuites);
         }
@@ -136,6 +123,15 @@ final class ConnectArguments {
             p = p.withGroups(groups);
         }
         return p;
+    }
+
+    /** TLS 1.2 and 1.3 are implemented; TLS 1.0 and 1.1 come with the legacy-version support. */
+    private static ProtocolVersion implemented(ProtocolVersion v, String option) throws UsageException {
+        if (!v.atLeast(ProtocolVersion.TLS12)) {
+            throw new UsageException(option + " " + v + " is not supported yet: TLS 1.0 and 1.1 come with the"
+                    + " legacy-version support");
+        }
+        return v;
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

@@ -52,9 +52,6 @@ final class ConnectCommand implements Command {
     @Override
     public int run(List<String> args, CommandContext context) throws UsageException {
         ConnectArguments a = ConnectArguments.parse(args);
-        if (a.notice != null) {
-            context.err().println("securesocket connect: " + a.notice);
-        }
         SecureSocketOptions options = SecureSocketOptions.builder().host(a.host).port(a.port).serverName(a.serverName)
                 .policy(a.policy()).verify(a.verify).trustStore(new InMemoryTrustStore(a.anchors())).alpn(a.alpn)
                 .timeout(a.timeout).trace(a.trace ? TraceSink.stream(context.err()) : TraceSink.NONE).build();

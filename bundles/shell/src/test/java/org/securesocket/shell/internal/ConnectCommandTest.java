@@ -218,7 +218,8 @@ class ConnectCommandTest {
         Run r = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--send",
                 "GET / HTTP/1.0\\r\\n\\r\\n", "--json", "--timeout", "10000");
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.lastLine().startsWith("{\"ok\":true,\"protocol\":\"TLSv1.2\",\"cipherSuite\":\"TLS_ECDHE_RSA_WITH_"),
+        // TLS 1.3 by default against a TLS 1.3 server
+        assertTrue(r.lastLine().startsWith("{\"ok\":true,\"protocol\":\"TLSv1.3\",\"cipherSuite\":\"TLS_AES_"),
                 r.lastLine());
         assertTrue(r.lastLine().contains("\"received\":\"HTTP/1.0 200 ok\\r\\n"), r.lastLine());
         assertTrue(r.lastLine().contains("\"peerCertificates\":[{\"subject\":\"CN=localhost\",\"issuer\":\"CN=CLI Test Root\""),
@@ -237,5 +238,29 @@ class ConnectCommandTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.lastLine().contains("\"group\":\"secp384r1\",\"alpn\":\"http/1.1\""), r.lastLine());
         assertTrue(r.lastLine().endsWith("\"received\":\"ping\\n\"}"), r.lastLine());
+    }
+
+    @Test
+    void textModeWithTraceAndTls12Suites() throws Exception {
+        int port = serve(TestPki.server(KeyKind.RSA_2048, root));
+        Run r = run("127.0.0.1:" + port, "--servername", "localhost", "--cafile", rootFile.toString(), "--trace",
+                "--max-version", "1.3", "--cipher-suites", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+                "--groups", "secp256r1");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("cipher suite: TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"), r.out());
+        assertTrue(r.out().contains("group:        secp256r1"), r.out());
+        assertTrue(r.out().contains("protocol:     TLSv1.2"), r.out()); // TLS 1.3 is not offered without a 1.3 suite
+        assertTrue(r.err().contains("<- server_key_exchange secp256r1 signed with"), r.err());
+        assertTrue(r.err().contains("-> close_notify"), r.err());
+    }
+
+    @Test
+    void textModeFailureNamesTheCodeOnStderr() throws Exception {
+        Issued self = TestPki.selfSigned(Spec.named("localhost").dns("localhost"));
+        Run r = run("127.0.0.1:" + serve(self), "--servername", "localhost");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().startsWith("securesocket connect: certificate.unknown_issuer: "), r.err());
+        assertTrue(r.err().contains("(alert unknown_ca sent)"), r.err());
+        assertEquals("", r.out());
     }
 }
