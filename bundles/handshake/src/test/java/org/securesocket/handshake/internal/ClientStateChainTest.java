@@ -248,7 +248,7 @@ class ClientStateChainTest {
     }
 
     /** Flips bits in the body, truncates it (fixing the length), or appends a byte; an empty body grows. */
-    private static byte[] corrupt(byte[] encoded, java.util.Random random) {
+    static byte[] corrupt(byte[] encoded, java.util.Random random) {
         int bodyLength = encoded.length - 4;
         int kind = bodyLength == 0 ? 2 : random.nextInt(3);
         byte[] out = switch (kind) {
