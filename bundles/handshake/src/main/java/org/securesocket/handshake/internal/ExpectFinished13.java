@@ -45,6 +45,11 @@ final class ExpectFinished13 implements ClientState {
             throw unexpected(message);
         }
         Tls13KeySchedule schedule = ctx.schedule;
+        int length = ctx.suite.prfHash().outputLength();
+        if (finished.verifyData().length != length) {
+            throw new TlsException(ErrorCode.HANDSHAKE_DECODE_ERROR, "the server's verify_data has "
+                    + finished.verifyData().length + " bytes, not " + length + " (RFC 8446 section 4.4.4)");
+        }
         if (!schedule.checkFinished(ctx.serverHandshakeSecret, ctx.transcript.digest(), finished.verifyData())) {
             throw new TlsException(ErrorCode.HANDSHAKE_BAD_FINISHED, "the server's Finished does not match the"
                     + " handshake: the messages were altered in transit or the keys differ");
