@@ -124,7 +124,7 @@ public final class ExpectServerHello implements ClientState {
                 .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the server chose "
                         + ProtocolVersion.describe(hello.legacyVersion()) + ", outside the allowed "
                         + policy.minVersion() + " to " + policy.maxVersion()));
-        checkDowngrade(policy, version, hello);
+        checkDowngrade(ctx, version, hello);
         if (!ctx.offeredVersions.contains(version)) {
             throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the server chose " + version
                     + ", which this client does not implement yet (it offered " + ctx.offeredVersions + ")");
@@ -148,11 +148,13 @@ public final class ExpectServerHello implements ClientState {
     }
 
     /** RFC 8446 section 4.1.3: a client that offered a higher version checks the server random. */
-    private static void checkDowngrade(HandshakePolicy policy, ProtocolVersion version, ServerHello hello)
+    private static void checkDowngrade(Context ctx, ProtocolVersion version, ServerHello hello)
             throws TlsException {
-        boolean tls12Downgrade = policy.maxVersion().atLeast(ProtocolVersion.TLS13) && version == ProtocolVersion.TLS12
+        // what was offered counts, not the policy's maximum: a TLS 1.3 server sets the sentinel whenever it
+        // negotiates 1.2, also for a client that offered no TLS 1.3 suite
+        boolean tls12Downgrade = ctx.offersTls13() && version == ProtocolVersion.TLS12
                 && hello.hasTls12DowngradeSentinel();
-        boolean tls11Downgrade = policy.maxVersion().atLeast(ProtocolVersion.TLS12)
+        boolean tls11Downgrade = !ctx.offeredVersions.isEmpty()
                 && !version.atLeast(ProtocolVersion.TLS12) && hello.hasTls11DowngradeSentinel();
         if (tls12Downgrade || tls11Downgrade) {
             throw new TlsException(ErrorCode.HANDSHAKE_DOWNGRADE_DETECTED, "the server chose " + version

@@ -132,6 +132,22 @@ class Tls13ChainTest {
         assertEquals(ErrorCode.HANDSHAKE_DOWNGRADE_DETECTED, e.code());
     }
 
+    /** Without a TLS 1.3 suite only TLS 1.2 is offered, and a 1.3 server's sentinel is then no downgrade. */
+    @Test
+    void theSentinelCountsOnlyWhenTls13WasOffered() throws TlsException {
+        Context ctx = context(HandshakePolicy.DEFAULT.withCipherSuites(List.of(
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)), null);
+        ClientState state = ExpectServerHello.start(ctx);
+        assertEquals(List.of(ProtocolVersion.TLS12), ctx.offeredVersions);
+        byte[] random = new byte[32];
+        System.arraycopy(new byte[] {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x01}, 0, random, 24, 8);
+        ServerHello hello = new ServerHello(0x0303, random, new byte[0],
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.codepoint(), 0, List.of(
+                        ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET),
+                        ExtensionCodecs.renegotiationInfo(new byte[0])));
+        assertEquals("certificate", ctx.receive(state, new HandshakeFrame(hello.encode())).expecting());
+    }
+
     @Test
     void ourHelloOffersTls13AndTls12WithTheDefaultShares() throws TlsException {
         Context ctx = context(HandshakePolicy.DEFAULT, null);
