@@ -13,6 +13,7 @@ import org.securesocket.common.AlertSource;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.ProtocolVersion;
 import org.securesocket.securesocket.SecureSocket;
 import org.securesocket.securesocket.SecureSocketOptions;
 import org.securesocket.shell.Command;
@@ -128,7 +129,11 @@ final class ConnectCommand implements Command {
         out.println("  cipher suite: " + s.cipherSuite().ianaName());
         out.println("  group:        " + (s.group() == null ? "none" : s.group().name().toLowerCase(Locale.ROOT)));
         out.println("  ALPN:         " + (s.alpn() == null ? "none" : s.alpn()));
-        out.println("  extended master secret: " + (s.extendedMasterSecret() ? "yes" : "no"));
+        if (s.version() == ProtocolVersion.TLS13) { // RFC 8446 binds every secret to the transcript: no EMS to negotiate
+            out.println("  resumed:      " + (s.resumed() ? "yes" : "no"));
+        } else {
+            out.println("  extended master secret: " + (s.extendedMasterSecret() ? "yes" : "no"));
+        }
         out.println("  verification: " + (a.verify ? "OK" : "SKIPPED (--no-verify)"));
         out.println("  peer certificates:");
         for (int i = 0; i < s.peerCertificates().size(); i++) {

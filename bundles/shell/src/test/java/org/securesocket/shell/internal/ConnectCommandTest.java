@@ -255,6 +255,24 @@ class ConnectCommandTest {
     }
 
     @Test
+    void textModeSpeaksTls13ByDefault() throws Exception {
+        Path[] files = TestPki.server(KeyKind.P256, root).write(dir, "tls13");
+        PeerProcess openssl = PeerProcess.start(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
+                files[0].toString(), "-key", files[1].toString(), "-rev", "-quiet"));
+        SERVERS.add(openssl);
+        int port = openssl.port();
+        Run r = run("127.0.0.1:" + port, "--servername", "localhost", "--cafile", rootFile.toString(), "--trace");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("protocol:     TLSv1.3"), r.out());
+        assertTrue(r.out().contains("resumed:      no"), r.out());
+        assertTrue(r.err().contains("<- certificate_verify ECDSA_SECP256R1_SHA256"), r.err());
+        Run capped = run("127.0.0.1:" + port, "--servername", "localhost", "--cafile", rootFile.toString(),
+                "--max-version", "1.2");
+        assertTrue(capped.out().contains("protocol:     TLSv1.2"), capped.out());
+        assertEquals(2, run("127.0.0.1:" + port, "--min-version", "1.3", "--max-version", "1.2").status());
+    }
+
+    @Test
     void textModeFailureNamesTheCodeOnStderr() throws Exception {
         Issued self = TestPki.selfSigned(Spec.named("localhost").dns("localhost"));
         Run r = run("127.0.0.1:" + serve(self), "--servername", "localhost");
