@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,8 +33,8 @@ public final class CertStoreComponent implements TrustStore {
     @ObjectClassDefinition(name = "SecureSocket certificate store",
             description = "Which trust anchors the TrustStore service holds: bundled roots (ca0 ... caN) and your own")
     public @interface Config {
-        @AttributeDefinition(description = "Bundled roots to trust, by number (ca12) or SHA-256 fingerprint;"
-                + " empty trusts every bundled root")
+        @AttributeDefinition(description = "Bundled roots to trust, by number (ca12) or SHA-256 fingerprint"
+                + " (several per value, comma-separated, are accepted); empty trusts every bundled root")
         String[] include() default {};
 
         @AttributeDefinition(description = "Bundled roots not to trust, by number (ca12) or SHA-256 fingerprint")
@@ -66,11 +67,17 @@ public final class CertStoreComponent implements TrustStore {
     @Modified
     void configure(Config config) throws IOException, TlsException {
         List<Certificate> additional = new ArrayList<>();
-        for (String file : config.additionalAnchors()) {
+        for (String file : items(config.additionalAnchors())) {
             additional.addAll(CertificateFiles.read(Path.of(file)));
         }
-        store = new CertStore(roots, new Selection(List.of(config.include()), List.of(config.exclude()), additional,
+        store = new CertStore(roots, new Selection(items(config.include()), items(config.exclude()), additional,
                 config.rejectExpiredAnchors()), Clock.systemUTC().instant());
+    }
+
+    /** The values of a list property, also accepting one comma-separated string (as Karaf .cfg files write lists). */
+    static List<String> items(String[] values) {
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     @Override
