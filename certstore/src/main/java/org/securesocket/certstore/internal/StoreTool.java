@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public final class StoreTool {
     public static void main(String[] args) {
         try {
             System.out.println(run(args));
+        } catch (NoSuchFileException e) {
+            System.err.println("StoreTool: no such file or directory: " + e.getMessage());
+            System.exit(1);
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("StoreTool: " + e.getMessage());
             System.exit(1);
