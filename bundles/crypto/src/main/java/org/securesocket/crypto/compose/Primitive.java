@@ -1,0 +1,95 @@
+package org.securesocket.crypto.compose;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import org.securesocket.crypto.AeadAlgorithm;
+import org.securesocket.crypto.NamedGroup;
+import org.securesocket.crypto.SignatureScheme.KeyType;
+import org.securesocket.crypto.TlsCrypto;
+
+/**
+ * The primitives {@link ComposedTlsCrypto} routes separately, each with the throughput measured for
+ * the providers that have an implementation of their own. The composition takes each primitive from
+ * the fastest provider present that supports the request; a provider without a figure ranks after
+ * every measured one, in the order the composition was given.
+ *
+ * <p>Figures: operations per second through the TlsCrypto SPI. A key exchange is one key generation
+ * plus one agreement; a signature is over a short message; an AEAD operation seals one 16 KB record.
+ * Measured 2026-11-25 on OpenJDK 17.0.21 (Debian build, x86-64, 2 cores shared with other builds, so
+ * errors are wide; the ratios are what matters) with bcprov-jdk18on 1.87, by
+ * {@code benchmarks-crypto}'s {@code ProviderBenchmark} (JMH 1.37, 1 fork, 2 x 1 s warm-up,
+ * 3 x 1 s measurement). The rows without figures are those where the bc provider serves the JCA's
+ * own code (hashes, HMAC, CBC, finite-field DH, RSA): there is nothing to compare, the JCA serves.
+ */
+public enum Primitive {
+    //                                                    jca ops/s   bc ops/s
+    HASH(c -> !c.hashes().isEmpty(), Map.of()),
+    HMAC(c -> !c.hashes().isEmpty(), Map.of()),
+    AES_GCM(aead(AeadAlgorithm.AES_128_GCM),              figures(171_421, 6_233)),
+    CHACHA20_POLY1305(aead(AeadAlgorithm.CHACHA20_POLY1305), figures(16_421, 13_856)),
+    AES_CBC(TlsCrypto::supportsCbc, Map.of()),
+    ECDH_P256(group(NamedGroup.SECP256R1),                 figures(629, 2_376)),
+    ECDH_P384(group(NamedGroup.SECP384R1),                 figures(187, 645)),
+    ECDH_P521(group(NamedGroup.SECP521R1),                 figures(112, 226)),
+    X25519(group(NamedGroup.X25519),                       figures(2_367, 8_490)),
+    FFDHE(group(NamedGroup.FFDHE2048), Map.of()),
+    ECDSA_VERIFY(verifies(KeyType.EC),                     figures(669, 5_602)),
+    ECDSA_SIGN(signs(KeyType.EC),                          figures(1_467, 10_703)),
+    ED25519_VERIFY(verifies(KeyType.ED25519),              figures(1_351, 4_288)),
+    ED25519_SIGN(signs(KeyType.ED25519),                   figures(1_616, 32_188)),
+    RSA_VERIFY(verifies(KeyType.RSA), Map.of()),
+    RSA_SIGN(signs(KeyType.RSA), Map.of()),
+    RSA_ENCRYPT(c -> true, Map.of());
+
+    private final Predicate<TlsCrypto> offeredBy;
+    private final Map<String, Double> measured;
+
+    Primitive(Predicate<TlsCrypto> offeredBy, Map<String, Double> measured) {
+        this.offeredBy = offeredBy;
+        this.measured = measured;
+    }
+
+    /** Whether the provider offers this primitive at all (its capability sets say so). */
+    public boolean offeredBy(TlsCrypto crypto) {
+        return offeredBy.test(crypto);
+    }
+
+    /** The recorded throughput of the provider named {@code provider}, if it was measured. */
+    public OptionalDouble measured(String provider) {
+        Double figure = measured.get(provider);
+        return figure == null ? OptionalDouble.empty() : OptionalDouble.of(figure);
+    }
+
+    /**
+     * The providers in the order this primitive prefers them: fastest measured first, then the
+     * unmeasured ones in their given order (the sort is stable).
+     */
+    public List<TlsCrypto> rank(List<TlsCrypto> providers) {
+        return providers.stream()
+                .sorted(Comparator.comparingDouble((TlsCrypto c) -> -measured.getOrDefault(c.name(), -1.0)))
+                .toList();
+    }
+
+    private static Map<String, Double> figures(double jca, double bc) {
+        return Map.of("jca", jca, "bc", bc);
+    }
+
+    private static Predicate<TlsCrypto> aead(AeadAlgorithm algorithm) {
+        return c -> c.aeads().contains(algorithm);
+    }
+
+    private static Predicate<TlsCrypto> group(NamedGroup group) {
+        return c -> c.namedGroups().contains(group);
+    }
+
+    private static Predicate<TlsCrypto> verifies(KeyType type) {
+        return c -> c.verifySchemes().stream().anyMatch(s -> s.keyType() == type);
+    }
+
+    private static Predicate<TlsCrypto> signs(KeyType type) {
+        return c -> c.signSchemes().stream().anyMatch(s -> s.keyType() == type);
+    }
+}
