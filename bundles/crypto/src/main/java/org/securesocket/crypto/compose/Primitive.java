@@ -14,7 +14,8 @@ import org.securesocket.crypto.TlsCrypto;
  * The primitives {@link ComposedTlsCrypto} routes separately, each with the throughput measured for
  * the providers that have an implementation of their own. The composition takes each primitive from
  * the fastest provider present that supports the request; a provider without a figure ranks after
- * every measured one, in the order the composition was given.
+ * every measured one. Among unmeasured ones the platform provider (jca: the JDK's code, no third
+ * party) comes first, then the others in the order the composition was given.
  *
  * <p>Figures: operations per second through the TlsCrypto SPI. A key exchange is one key generation
  * plus one agreement; a signature is over a short message; an AEAD operation seals one 16 KB record.
@@ -44,6 +45,9 @@ public enum Primitive {
     RSA_SIGN(signs(KeyType.RSA), Map.of()),
     RSA_ENCRYPT(c -> true, Map.of());
 
+    /** The name of the JCA provider, preferred where nothing was measured. */
+    private static final String PLATFORM = "jca";
+
     private final Predicate<TlsCrypto> offeredBy;
     private final Map<String, Double> measured;
 
@@ -65,11 +69,12 @@ public enum Primitive {
 
     /**
      * The providers in the order this primitive prefers them: fastest measured first, then the
-     * unmeasured ones in their given order (the sort is stable).
+     * unmeasured ones, the platform provider first and the rest in their given order (the sort is stable).
      */
     public List<TlsCrypto> rank(List<TlsCrypto> providers) {
         return providers.stream()
-                .sorted(Comparator.comparingDouble((TlsCrypto c) -> -measured.getOrDefault(c.name(), -1.0)))
+                .sorted(Comparator.comparingDouble((TlsCrypto c) -> -measured.getOrDefault(c.name(), -1.0))
+                        .thenComparing(c -> !PLATFORM.equals(c.name())))
                 .toList();
     }
 

@@ -15,9 +15,12 @@ import org.securesocket.crypto.compose.ComposedTlsCrypto;
  * {@code crypto.provider} name) with a higher ranking than theirs, so that consumers asking for
  * "the" TlsCrypto get it. It lives in the crypto bundle next to the JCA provider: without the
  * BouncyCastle bundle it composes the JCA provider alone, and when that bundle comes or goes the
- * routing changes in place: consumers keep the same service object and nothing rebinds.
+ * routing changes in place: consumers keep the same service object and nothing rebinds. Immediate,
+ * so that the one instance and its bindings live as long as the component is satisfied (a delayed
+ * one would be disposed, and its providers unbound, whenever its last user ungets it).
  */
-@Component(service = TlsCrypto.class, property = {"crypto.provider=composed", "service.ranking:Integer=100"})
+@Component(service = TlsCrypto.class, immediate = true,
+        property = {"crypto.provider=composed", "service.ranking:Integer=100"})
 public final class ComposedTlsCryptoComponent extends ComposedTlsCrypto {
     /** Providers by service id: the earlier registered is preferred among unmeasured ones. */
     private final Map<Long, TlsCrypto> providers = new TreeMap<>();
