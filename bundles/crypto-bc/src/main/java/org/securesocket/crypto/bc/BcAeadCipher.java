@@ -61,7 +61,7 @@ final class BcAeadCipher implements AeadCipher {
         }
         try {
             cipher.init(encrypt, new AEADParameters(key, algorithm.tagLength() * 8, nonce, aad));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new TlsException(ErrorCode.INTERNAL_ERROR,
                     algorithm + " refused the key or nonce (a repeated nonce?): " + e.getMessage(), e);
         }

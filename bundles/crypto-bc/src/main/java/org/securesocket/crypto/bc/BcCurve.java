@@ -80,7 +80,7 @@ enum BcCurve {
                 throw new IllegalArgumentException("not a finite point of the group");
             }
             return point;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // BouncyCastle says IllegalArgumentException; nothing else may escape
             throw new TlsException(code, what + " is not a point on " + group + ": " + e.getMessage(), e);
         }
     }

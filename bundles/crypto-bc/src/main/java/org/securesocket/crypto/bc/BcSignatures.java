@@ -79,9 +79,16 @@ final class BcSignatures {
 
     private static byte[] digest(SignatureScheme scheme, byte[] message) throws TlsException {
         HashAlgorithm hash = scheme.hash().orElseThrow();
+        String name = switch (hash) {
+            case MD5 -> "MD5";
+            case SHA1 -> "SHA-1";
+            case SHA224 -> "SHA-224";
+            case SHA256 -> "SHA-256";
+            case SHA384 -> "SHA-384";
+            case SHA512 -> "SHA-512";
+        };
         try {
-            return MessageDigest.getInstance(hash == HashAlgorithm.SHA1 ? "SHA-1" : "SHA-" + hash.name().substring(3))
-                    .digest(message);
+            return MessageDigest.getInstance(name).digest(message); // the JDK's, with its intrinsics
         } catch (GeneralSecurityException e) {
             throw new TlsException(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM, "this JDK has no " + hash + " for " + scheme, e);
         }

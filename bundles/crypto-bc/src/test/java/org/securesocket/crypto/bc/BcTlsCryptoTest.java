@@ -52,12 +52,16 @@ class BcTlsCryptoTest {
 
     @Test
     void sealingTwiceWithOneNonceIsRefused() throws TlsException {
-        AeadCipher gcm = new BcTlsCrypto().createAead(AeadAlgorithm.AES_128_GCM, new byte[16]);
-        byte[] nonce = new byte[12];
-        gcm.seal(nonce, new byte[0], ByteBuffer.wrap(new byte[16]), ByteBuffer.wrap(new byte[32]));
-        TlsException e = assertThrows(TlsException.class, () -> gcm.seal(nonce, new byte[0],
-                ByteBuffer.wrap(new byte[16]), ByteBuffer.wrap(new byte[32])));
-        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+        for (AeadAlgorithm algorithm : AeadAlgorithm.values()) {
+            AeadCipher aead = new BcTlsCrypto().createAead(algorithm, new byte[algorithm.keyLength()]);
+            byte[] nonce = new byte[12];
+            aead.seal(nonce, new byte[0], ByteBuffer.wrap(new byte[16]), ByteBuffer.wrap(new byte[32]));
+            TlsException e = assertThrows(TlsException.class, () -> aead.seal(nonce, new byte[0],
+                    ByteBuffer.wrap(new byte[16]), ByteBuffer.wrap(new byte[32])), algorithm.toString());
+            assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+            nonce[11] = 1;
+            assertEquals(32, aead.seal(nonce, new byte[0], ByteBuffer.wrap(new byte[16]), ByteBuffer.wrap(new byte[32])));
+        }
     }
 
     /** BouncyCastle writes plaintext before it checks the tag: a failed open leaves zeros, not plaintext. */

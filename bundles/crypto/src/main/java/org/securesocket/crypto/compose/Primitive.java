@@ -20,27 +20,27 @@ import org.securesocket.crypto.TlsCrypto;
  * <p>Figures: operations per second through the TlsCrypto SPI. A key exchange is one key generation
  * plus one agreement; a signature is over a short message; an AEAD operation seals one 16 KB record.
  * Measured 2026-11-25 on OpenJDK 17.0.21 (Debian build, x86-64, 2 cores shared with other builds, so
- * errors are wide; the ratios are what matters) with bcprov-jdk18on 1.87, by
- * {@code benchmarks-crypto}'s {@code ProviderBenchmark} (JMH 1.37, 1 fork, 2 x 1 s warm-up,
- * 3 x 1 s measurement). The rows without figures are those where the bc provider serves the JCA's
- * own code (hashes, HMAC, CBC, finite-field DH, RSA): there is nothing to compare, the JCA serves.
+ * errors are wide; the ratios are what matters) with bcprov-jdk18on 1.87, by benchmarks-crypto's
+ * {@code ProviderBenchmark} (JMH 1.37, 1 fork, 2 x 1 s warm-up, 5 x 1 s measurement;
+ * benchmarks-crypto/RESULTS.md has the whole run). The rows without figures are those where the bc
+ * provider serves the JCA's own code (hashes, HMAC, CBC, finite-field DH, RSA): nothing to compare.
  */
 public enum Primitive {
     //                                                    jca ops/s   bc ops/s
     HASH(c -> !c.hashes().isEmpty(), Map.of()),
     HMAC(c -> !c.hashes().isEmpty(), Map.of()),
-    AES_GCM(aead(AeadAlgorithm.AES_128_GCM),              figures(171_421, 6_233)),
-    CHACHA20_POLY1305(aead(AeadAlgorithm.CHACHA20_POLY1305), figures(16_421, 13_856)),
+    AES_GCM(aead(AeadAlgorithm.AES_128_GCM),              figures(265_129, 4_984)),
+    CHACHA20_POLY1305(aead(AeadAlgorithm.CHACHA20_POLY1305), figures(13_926, 11_226)),
     AES_CBC(TlsCrypto::supportsCbc, Map.of()),
-    ECDH_P256(group(NamedGroup.SECP256R1),                 figures(629, 2_376)),
-    ECDH_P384(group(NamedGroup.SECP384R1),                 figures(187, 645)),
-    ECDH_P521(group(NamedGroup.SECP521R1),                 figures(112, 226)),
-    X25519(group(NamedGroup.X25519),                       figures(2_367, 8_490)),
+    ECDH_P256(group(NamedGroup.SECP256R1),                 figures(315, 1_723)),
+    ECDH_P384(group(NamedGroup.SECP384R1),                 figures(180, 767)),
+    ECDH_P521(group(NamedGroup.SECP521R1),                 figures(114, 281)),
+    X25519(group(NamedGroup.X25519),                       figures(3_120, 8_329)),
     FFDHE(group(NamedGroup.FFDHE2048), Map.of()),
-    ECDSA_VERIFY(verifies(KeyType.EC),                     figures(669, 5_602)),
-    ECDSA_SIGN(signs(KeyType.EC),                          figures(1_467, 10_703)),
-    ED25519_VERIFY(verifies(KeyType.ED25519),              figures(1_351, 4_288)),
-    ED25519_SIGN(signs(KeyType.ED25519),                   figures(1_616, 32_188)),
+    ECDSA_VERIFY(verifies(KeyType.EC),                     figures(517, 2_430)),
+    ECDSA_SIGN(signs(KeyType.EC),                          figures(1_740, 11_036)),
+    ED25519_VERIFY(verifies(KeyType.ED25519),              figures(541, 9_501)),
+    ED25519_SIGN(signs(KeyType.ED25519),                   figures(1_381, 20_062)),
     RSA_VERIFY(verifies(KeyType.RSA), Map.of()),
     RSA_SIGN(signs(KeyType.RSA), Map.of()),
     RSA_ENCRYPT(c -> true, Map.of());
