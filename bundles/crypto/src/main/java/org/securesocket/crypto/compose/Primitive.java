@@ -41,8 +41,8 @@ public enum Primitive {
     ECDSA_SIGN(signs(KeyType.EC),                          figures(1_740, 11_036)),
     ED25519_VERIFY(verifies(KeyType.ED25519),              figures(541, 9_501)),
     ED25519_SIGN(signs(KeyType.ED25519),                   figures(1_381, 20_062)),
-    RSA_VERIFY(verifies(KeyType.RSA), Map.of()),
-    RSA_SIGN(signs(KeyType.RSA), Map.of()),
+    RSA_VERIFY(verifies(KeyType.RSA, KeyType.RSA_PSS), Map.of()),
+    RSA_SIGN(signs(KeyType.RSA, KeyType.RSA_PSS), Map.of()),
     RSA_ENCRYPT(c -> true, Map.of());
 
     /** The name of the JCA provider, preferred where nothing was measured. */
@@ -90,11 +90,13 @@ public enum Primitive {
         return c -> c.namedGroups().contains(group);
     }
 
-    private static Predicate<TlsCrypto> verifies(KeyType type) {
-        return c -> c.verifySchemes().stream().anyMatch(s -> s.keyType() == type);
+    private static Predicate<TlsCrypto> verifies(KeyType... types) {
+        List<KeyType> list = List.of(types);
+        return c -> c.verifySchemes().stream().anyMatch(s -> list.contains(s.keyType()));
     }
 
-    private static Predicate<TlsCrypto> signs(KeyType type) {
-        return c -> c.signSchemes().stream().anyMatch(s -> s.keyType() == type);
+    private static Predicate<TlsCrypto> signs(KeyType... types) {
+        List<KeyType> list = List.of(types);
+        return c -> c.signSchemes().stream().anyMatch(s -> list.contains(s.keyType()));
     }
 }
