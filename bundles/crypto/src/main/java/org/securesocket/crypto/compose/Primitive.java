@@ -20,9 +20,9 @@ import org.securesocket.crypto.TlsCrypto;
  * <p>Figures: operations per second through the TlsCrypto SPI. A key exchange is one key generation
  * plus one agreement; a signature is over a short message; an AEAD operation seals one 16 KB record.
  * Measured 2026-11-25 on OpenJDK 17.0.21 (Debian build, x86-64, 2 cores shared with other builds, so
- * errors are wide; the ratios are what matters) with bcprov-jdk18on 1.87, by benchmarks-crypto's
+ * errors are wide; the ratios are what matters) with bcprov-jdk18on 1.87, by the benchmarks module's
  * {@code ProviderBenchmark} (JMH 1.37, 1 fork, 2 x 1 s warm-up, 5 x 1 s measurement;
- * benchmarks-crypto/RESULTS.md has the whole run). The rows without figures are those where the bc
+ * benchmarks/CRYPTO-RESULTS.md has the whole run). The rows without figures are those where the bc
  * provider serves the JCA's own code (hashes, HMAC, CBC, finite-field DH, RSA): nothing to compare.
  */
 public enum Primitive {
