@@ -33,9 +33,13 @@ public class GatewayIT {
 
     private static Run gateway(Path bundles) throws IOException, InterruptedException {
         Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classPath = RuntimeDirectory.framework() + File.pathSeparator
-                + RuntimeDirectory.bundles().resolve("org.securesocket.shell.jar");
-        Process process = new ProcessBuilder(javaCommand.toString(), "-cp", classPath,
+        // The launcher's class path: the framework, the shell, and the bundles its commands use in plain Java.
+        StringBuilder classPath = new StringBuilder(RuntimeDirectory.framework().toString());
+        try (var jars = Files.list(RuntimeDirectory.bundles())) {
+            jars.filter(jar -> jar.getFileName().toString().startsWith("org.securesocket.")).sorted()
+                    .forEach(jar -> classPath.append(File.pathSeparator).append(jar));
+        }
+        Process process = new ProcessBuilder(javaCommand.toString(), "-cp", classPath.toString(),
                 "org.securesocket.shell.internal.Main", "gateway", "--bundles", bundles.toString())
                 .redirectErrorStream(true)
                 .start();

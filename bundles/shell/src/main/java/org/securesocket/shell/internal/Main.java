@@ -13,7 +13,8 @@ public final class Main {
     /** Every subcommand, in the order {@code help} lists them: add a new command here. */
     static CommandTable table() {
         return new CommandTable("securesocket", List.of(
-                new GatewayCommand()));
+                new GatewayCommand(),
+                new ConnectCommand()));
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,76 @@
+package org.securesocket.handshake;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.securesocket.common.TlsException;
+import org.securesocket.common.TraceSink;
+import org.securesocket.crypto.TlsCrypto;
+import org.securesocket.handshake.internal.ClientState;
+import org.securesocket.handshake.internal.Context;
+import org.securesocket.handshake.internal.ExpectServerHello;
+import org.securesocket.record.HandshakeFrame;
+
+/**
+ * One client handshake, sans-I/O: {@link #start} sends the ClientHello through the {@link RecordLayer};
+ * the connection then passes every received handshake frame to {@link #handle} and every
+ * ChangeCipherSpec to {@link #changeCipherSpec}. The states of the chain do the rest. After the
+ * handshake it keeps answering what a server may send (a refused HelloRequest). A failure is a
+ * {@link TlsException} whose alert the connection sends. Not thread-safe.
+ */
+public final class ClientHandshake {
+    private final Context ctx;
+    private ClientState state;
+
+    public ClientHandshake(ClientConfig config, TlsCrypto crypto, RecordLayer records, TraceSink trace,
+            String traceId) {
+        this.ctx = new Context(config, crypto, records, trace, Objects.requireNonNull(traceId, "traceId"));
+    }
+
+    /** Sends the ClientHello. */
+    public void start() throws TlsException {
+        if (state != null) {
+            throw new IllegalStateException("the handshake has already started");
+        }
+        state = ExpectServerHello.start(ctx);
+    }
+
+    /** Handles one handshake message from the server. */
+    public void handle(HandshakeFrame frame) throws TlsException {
+        requireStarted();
+        HandshakeMessage message = HandshakeMessage.read(frame, ctx.version());
+        if (message instanceof HelloRequest && !state.isConnected()) {
+            return; // RFC 5246 section 7.4.1.1: ignored during a handshake, and never hashed
+        }
+        if (!(message instanceof Finished) && !(message instanceof HelloRequest)) {
+            ctx.transcript().add(frame.encoded()); // Finished is hashed by its state, after checking it
+        }
+        state = state.handle(ctx, message);
+    }
+
+    /** Handles a received ChangeCipherSpec. */
+    public void changeCipherSpec() throws TlsException {
+        requireStarted();
+        state = state.changeCipherSpec(ctx);
+    }
+
+    /** Whether the handshake is complete. */
+    public boolean isComplete() {
+        return state != null && state.isConnected();
+    }
+
+    /** The negotiated parameters, once complete. */
+    public Optional<SessionParameters> session() {
+        return Optional.ofNullable(ctx.session());
+    }
+
+    /** What the handshake waits for, for diagnostics. */
+    public String expecting() {
+        return state == null ? "start" : state.expecting();
+    }
+
+    private void requireStarted() {
+        if (state == null) {
+            throw new IllegalStateException("start() the handshake first");
+        }
+    }
+}

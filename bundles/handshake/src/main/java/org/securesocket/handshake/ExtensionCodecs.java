@@ -1,0 +1,124 @@
+package org.securesocket.handshake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
+import org.securesocket.crypto.NamedGroup;
+import org.securesocket.crypto.SignatureScheme;
+
+/** Paired encoders and decoders for the data of the extensions a client sends and reads back. */
+public final class ExtensionCodecs {
+    /** ECPointFormat uncompressed (RFC 8422 section 5.1.2), the only one we accept. */
+    public static final int POINT_FORMAT_UNCOMPRESSED = 0;
+
+    private ExtensionCodecs() {
+    }
+
+    /** server_name with one host_name (RFC 6066 section 3). */
+    public static Extension serverName(String host) {
+        byte[] name = host.getBytes(StandardCharsets.US_ASCII);
+        WireWriter list = new WireWriter().u8(0).vector16(name);
+        return new Extension(ExtensionType.SERVER_NAME, new WireWriter().vector16(list.toByteArray()).toByteArray());
+    }
+
+    /** The host_name of a ClientHello's server_name. */
+    public static String readServerName(byte[] data) throws TlsException {
+        WireReader in = WireReader.of(data);
+        WireReader list = in.sub16(1, "server_name_list");
+        in.expectEnd("server_name");
+        int type = list.u8("name_type");
+        if (type != 0) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "server_name type " + type + " is not host_name");
+        }
+        byte[] name = list.vector16(1, 0xffff, "host_name");
+        list.expectEnd("server_name_list");
+        return new String(name, StandardCharsets.US_ASCII);
+    }
+
+    /** supported_groups (RFC 8422 section 5.1.1, RFC 8446 section 4.2.7). */
+    public static Extension supportedGroups(List<NamedGroup> groups) {
+        return new Extension(ExtensionType.SUPPORTED_GROUPS, codepointList(groups.stream().mapToInt(NamedGroup::codepoint)
+                .toArray()));
+    }
+
+    public static List<Integer> readCodepointList(byte[] data, String what) throws TlsException {
+        WireReader in = WireReader.of(data);
+        WireReader list = in.sub16(2, what);
+        in.expectEnd(what);
+        WireReader.checkMultiple(list, 2, what);
+        List<Integer> out = new ArrayList<>();
+        while (list.hasRemaining()) {
+            out.add(list.u16(what));
+        }
+        return out;
+    }
+
+    /** signature_algorithms or signature_algorithms_cert (RFC 8446 section 4.2.3). */
+    public static Extension signatureAlgorithms(ExtensionType type, List<SignatureScheme> schemes) {
+        return new Extension(type, codepointList(schemes.stream().mapToInt(SignatureScheme::codepoint)
+                .filter(c -> c >= 0).toArray()));
+    }
+
+    private static byte[] codepointList(int[] codepoints) {
+        WireWriter list = new WireWriter();
+        for (int c : codepoints) {
+            list.u16(c);
+        }
+        return new WireWriter().vector16(list.toByteArray()).toByteArray();
+    }
+
+    /** ec_point_formats offering only uncompressed points. */
+    public static Extension ecPointFormats() {
+        return new Extension(ExtensionType.EC_POINT_FORMATS, new byte[] {1, POINT_FORMAT_UNCOMPRESSED});
+    }
+
+    /** The formats of a peer's ec_point_formats. */
+    public static byte[] readEcPointFormats(byte[] data) throws TlsException {
+        WireReader in = WireReader.of(data);
+        byte[] formats = in.vector8(1, 0xff, "ec_point_format_list");
+        in.expectEnd("ec_point_formats");
+        return formats;
+    }
+
+    /** application_layer_protocol_negotiation with a ProtocolNameList (RFC 7301 section 3.1). */
+    public static Extension alpn(List<String> protocols) {
+        WireWriter list = new WireWriter();
+        for (String p : protocols) {
+            list.vector8(p.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Extension(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
+                new WireWriter().vector16(list.toByteArray()).toByteArray());
+    }
+
+    /** The protocol names of an ALPN extension. */
+    public static List<String> readAlpn(byte[] data) throws TlsException {
+        WireReader in = WireReader.of(data);
+        WireReader list = in.sub16(2, "protocol_name_list");
+        in.expectEnd("application_layer_protocol_negotiation");
+        List<String> out = new ArrayList<>();
+        while (list.hasRemaining()) {
+            out.add(new String(list.vector8(1, 0xff, "protocol_name"), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** An empty extension body: extended_master_secret, and a ServerHello's server_name. */
+    public static Extension empty(ExtensionType type) {
+        return new Extension(type, new byte[0]);
+    }
+
+    /** renegotiation_info (RFC 5746 section 3.2): {@code opaque renegotiated_connection<0..255>}. */
+    public static Extension renegotiationInfo(byte[] renegotiatedConnection) {
+        return new Extension(ExtensionType.RENEGOTIATION_INFO, new WireWriter().vector8(renegotiatedConnection)
+                .toByteArray());
+    }
+
+    public static byte[] readRenegotiationInfo(byte[] data) throws TlsException {
+        WireReader in = WireReader.of(data);
+        byte[] value = in.vector8(0, 0xff, "renegotiated_connection");
+        in.expectEnd("renegotiation_info");
+        return value;
+    }
+}

@@ -1,0 +1,277 @@
+package org.securesocket.securesocket;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import org.securesocket.common.Alert;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
+import org.securesocket.common.TraceSink;
+import org.securesocket.crypto.TlsCrypto;
+import org.securesocket.handshake.ClientConfig;
+import org.securesocket.handshake.ClientHandshake;
+import org.securesocket.handshake.RecordLayer;
+import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.AlertMessage;
+import org.securesocket.record.ApplicationData;
+import org.securesocket.record.ChangeCipherSpec;
+import org.securesocket.record.ContentType;
+import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.InboundMessage;
+import org.securesocket.record.ProtocolVersion;
+import org.securesocket.record.RecordProtection;
+import org.securesocket.record.RecordReader;
+import org.securesocket.record.RecordWriter;
+
+/**
+ * A TLS client connection without I/O (the SSLEngine / rustls model): {@link #receive} the bytes
+ * read from the network, {@link #takeOutbound} the bytes to send, and read and write plaintext once
+ * {@link #isHandshakeComplete}. A failure is final: the alert it names is queued for sending and
+ * every later call throws the same {@link TlsException}. Deterministic when its crypto provider
+ * draws from a fixed random source. Not thread-safe.
+ */
+public final class TlsConnection {
+    private final RecordReader reader = new RecordReader();
+    private final RecordWriter writer = new RecordWriter();
+    private final ClientHandshake handshake;
+    private final TraceSink trace;
+    private final String traceId;
+    private final Buffer outbound = new Buffer();
+    private final Buffer plaintext = new Buffer();
+    private ProtocolVersion version;
+    private boolean started;
+    private boolean peerClosed;
+    private boolean closeSent;
+    private TlsException failure;
+
+    public TlsConnection(ClientConfig config, TlsCrypto crypto, TraceSink trace, String traceId) {
+        this.trace = Objects.requireNonNull(trace, "trace");
+        this.traceId = Objects.requireNonNull(traceId, "traceId");
+        this.handshake = new ClientHandshake(config, crypto, new Records(), trace, traceId);
+    }
+
+    /** Starts the handshake: the ClientHello is then waiting in {@link #takeOutbound}. */
+    public void start() throws TlsException {
+        if (started) {
+            throw new IllegalStateException("the connection has already started");
+        }
+        started = true;
+        guarded(handshake::start);
+    }
+
+    /** Processes received bytes, all of them (partial records are kept for the next call). */
+    public void receive(ByteBuffer src) throws TlsException {
+        guarded(() -> {
+            InboundMessage message;
+            while ((message = reader.read(src)) != null) {
+                dispatch(message);
+            }
+        });
+    }
+
+    private void dispatch(InboundMessage message) throws TlsException {
+        if (message instanceof HandshakeFrame frame) {
+            handshake.handle(frame);
+        } else if (message instanceof ChangeCipherSpec) {
+            handshake.changeCipherSpec();
+        } else if (message instanceof AlertMessage alert) {
+            if (alert.description() == Alert.CLOSE_NOTIFY) {
+                trace.trace(traceId, "<- close_notify");
+                peerClosed = true;
+            } else {
+                trace.trace(traceId, "<- alert " + alert + " (not fatal: ignored)");
+            }
+        } else if (message instanceof ApplicationData data) {
+            if (!handshake.isComplete()) {
+                throw new TlsException(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE,
+                        "the peer sent application data before the handshake completed");
+            }
+            plaintext.put(data.data());
+        }
+    }
+
+    /** The transport reached its end: an error unless close_notify came first ({@code record.truncated}). */
+    public void endOfInput() throws TlsException {
+        guarded(reader::endOfInput);
+    }
+
+    /** Whether bytes wait to be sent. */
+    public boolean hasOutbound() {
+        return outbound.size() > 0;
+    }
+
+    /** Takes every byte waiting to be sent. */
+    public byte[] takeOutbound() {
+        return outbound.takeAll();
+    }
+
+    public boolean isHandshakeComplete() {
+        return handshake.isComplete();
+    }
+
+    /** Whether the peer sent close_notify: no more plaintext will arrive. */
+    public boolean isPeerClosed() {
+        return peerClosed;
+    }
+
+    /** Plaintext bytes ready to read. */
+    public int plaintextAvailable() {
+        return plaintext.size();
+    }
+
+    /** Reads up to {@code length} plaintext bytes; returns how many (0 when none is ready). */
+    public int readPlaintext(byte[] dst, int offset, int length) {
+        return plaintext.take(dst, offset, length);
+    }
+
+    /** Encrypts plaintext for sending (whole, fragmented into records). */
+    public void writePlaintext(byte[] src, int offset, int length) throws TlsException {
+        if (!handshake.isComplete()) {
+            throw new IllegalStateException("application data cannot be sent before the handshake completes");
+        }
+        if (closeSent) {
+            throw new TlsException(ErrorCode.IO_CLOSED, "the connection is closed for writing");
+        }
+        guarded(() -> writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length)));
+    }
+
+    /** Queues close_notify (once); nothing more can be written after it. */
+    public void close() throws TlsException {
+        if (closeSent || failure != null || !started) {
+            return;
+        }
+        closeSent = true;
+        queueAlert(AlertMessage.CLOSE_NOTIFY);
+        trace.trace(traceId, "-> close_notify");
+    }
+
+    /** The negotiated parameters, once the handshake is complete. */
+    public Optional<SessionParameters> session() {
+        return handshake.session();
+    }
+
+    /** The failure that ended this connection, if any. */
+    public Optional<TlsException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** What the handshake waits for, for timeouts and diagnostics. */
+    public String handshakeExpecting() {
+        return handshake.expecting();
+    }
+
+    private interface Step {
+        void run() throws TlsException;
+    }
+
+    /** Runs a step; on failure queues the alert to send, once, and makes the failure final. */
+    private void guarded(Step step) throws TlsException {
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            step.run();
+        } catch (TlsException e) {
+            failure = e;
+            trace.trace(traceId, "failed: " + e);
+            if (e.alertToSend()) {
+                try {
+                    queueAlert(AlertMessage.toSend(e.alert().orElseThrow(), version));
+                    trace.trace(traceId, "-> alert " + e.alert().orElseThrow());
+                } catch (TlsException secondary) {
+                    e.addSuppressed(secondary);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void queueAlert(AlertMessage alert) throws TlsException {
+        ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(ContentType.ALERT, AlertMessage.LENGTH) + 64);
+        writer.writeAlert(alert, dst);
+        outbound.put(dst.flip());
+    }
+
+    private void writeRecords(ContentType type, ByteBuffer src) throws TlsException {
+        ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(type, src.remaining()));
+        writer.write(type, src, dst);
+        outbound.put(dst.flip());
+    }
+
+    /** The handshake's view of this connection's record layer. */
+    private final class Records implements RecordLayer {
+        @Override
+        public void sendHandshake(byte[] encoded) throws TlsException {
+            writeRecords(ContentType.HANDSHAKE, ByteBuffer.wrap(encoded));
+        }
+
+        @Override
+        public void sendChangeCipherSpec() throws TlsException {
+            ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(ContentType.CHANGE_CIPHER_SPEC, 1) + 64);
+            writer.writeChangeCipherSpec(dst);
+            outbound.put(dst.flip());
+        }
+
+        @Override
+        public void sendAlert(AlertMessage alert) throws TlsException {
+            queueAlert(alert);
+        }
+
+        @Override
+        public void setVersion(ProtocolVersion negotiated) {
+            version = negotiated;
+            reader.setVersion(negotiated);
+            writer.setVersion(negotiated);
+        }
+
+        @Override
+        public void setReadProtection(RecordProtection protection) throws TlsException {
+            reader.setProtection(protection);
+        }
+
+        @Override
+        public void setWriteProtection(RecordProtection protection) {
+            writer.setProtection(protection);
+        }
+    }
+
+    /** A growable byte queue. */
+    private static final class Buffer {
+        private byte[] data = new byte[1024];
+        private int start;
+        private int end;
+
+        int size() {
+            return end - start;
+        }
+
+        void put(ByteBuffer src) {
+            int n = src.remaining();
+            if (end + n > data.length) {
+                int size = size();
+                byte[] bigger = size + n > data.length ? new byte[Math.max(data.length * 2, size + n)] : data;
+                System.arraycopy(data, start, bigger, 0, size);
+                data = bigger;
+                start = 0;
+                end = size;
+            }
+            src.get(data, end, n);
+            end += n;
+        }
+
+        int take(byte[] dst, int offset, int length) {
+            int n = Math.min(length, size());
+            System.arraycopy(data, start, dst, offset, n);
+            start += n;
+            return n;
+        }
+
+        byte[] takeAll() {
+            byte[] out = Arrays.copyOfRange(data, start, end);
+            start = 0;
+            end = 0;
+            return out;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.securesocket.securesocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.securesocket.record.ProtocolVersion;
+import org.securesocket.securesocket.testing.TestPki;
+
+/** The original's option dictionary maps onto the typed options, and refuses what it cannot honour. */
+class OptionMapsTest {
+
+    @Test
+    void theSecureDictionaryAndItsDefaults() throws Exception {
+        String pem = TestPki.selfSigned(TestPki.Spec.named("Map CA").ca(null)).certificatePem();
+        SecureSocketOptions o = OptionMaps.fromMap(Map.of("address", "gateway.local", "port", 8883, "noDelay", false,
+                "keepalive", true, "timeout", 1500, "secure", Map.of("protocolVersion", 0x303, "certificate", pem,
+                        "verify", true, "serverName", "broker.example", "applicationLayerProtocolNegotiation",
+                        List.of("mqtt"), "cache", true)));
+        assertEquals("gateway.local", o.host());
+        assertEquals(8883, o.port());
+        assertFalse(o.noDelay());
+        assertTrue(o.keepAlive());
+        assertEquals(Duration.ofMillis(1500), o.timeout());
+        assertEquals(Duration.ofMillis(1500), o.policy().handshakeTimeout());
+        assertEquals(ProtocolVersion.TLS12, o.policy().minVersion());
+        assertEquals("CN=Map CA", o.certificates().get(0).toString());
+        assertEquals("broker.example", o.effectiveServerName());
+        assertEquals(List.of("mqtt"), o.alpn());
+        assertTrue(o.verify());
+
+        SecureSocketOptions defaults = OptionMaps.fromMap(Map.of("host", "example.com", "secure", true));
+        assertEquals(443, defaults.port());
+        assertTrue(defaults.verify());
+        assertEquals(ProtocolVersion.TLS12, defaults.policy().minVersion());
+        assertEquals("example.com", defaults.effectiveServerName());
+    }
+
+    @Test
+    void unknownKeysWrongTypesAndLaterOptionsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h", "colour", "red")));
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h", "verify", "yes")));
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h", "secure", false)));
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h",
+                "secure", Map.of("tls_max_fragment_length", 512))));
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h",
+                "protocolVersion", 0x300)));
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("port", 443)));
+    }
+}
