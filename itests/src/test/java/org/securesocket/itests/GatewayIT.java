@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.Rule;
@@ -56,12 +57,19 @@ public class GatewayIT {
         Run run = gateway(RuntimeDirectory.bundles());
         assertEquals(run.output(), 0, run.status());
         for (Path jar : RuntimeDirectory.bundleJars()) {
-            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            String name = symbolicName(jar);
             assertTrue(name + " not reported active:\n" + run.output(),
                     run.output().lines().anyMatch(line -> line.contains(" ACTIVE ") && line.contains(" " + name + " ")));
         }
         assertTrue(run.output(), run.output().contains("components:"));
         assertTrue(run.output(), run.output().contains("gateway: every bundle is active"));
+    }
+
+    /** The jar's Bundle-SymbolicName (not always its file name: bcprov-jdk18on.jar is bcprov). */
+    private static String symbolicName(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim();
+        }
     }
 
     @Test

@@ -16,13 +16,16 @@ import org.junit.Test;
  */
 public class ModuleListsIT {
 
-    /** Every bundle module: bundles/NAME and certstore, each making org.securesocket.NAME. */
+    /**
+     * Every bundle module: bundles/NAME and certstore, each making org.securesocket.NAME, a hyphen in
+     * the directory name being a dot in the artifact (bundles/crypto-bc makes org.securesocket.crypto.bc).
+     */
     private static List<String> bundleArtifactIds() throws IOException {
         Path root = Path.of(System.getProperty("securesocket.root"));
         try (Stream<Path> modules = Files.list(root.resolve("bundles"))) {
             Stream<Path> all = Stream.concat(modules, Stream.of(root.resolve("certstore")));
             List<String> artifactIds = all.filter(module -> Files.isRegularFile(module.resolve("pom.xml")))
-                    .map(module -> "org.securesocket." + module.getFileName())
+                    .map(module -> "org.securesocket." + module.getFileName().toString().replace('-', '.'))
                     .sorted()
                     .toList();
             assertTrue("no bundle module under " + root.resolve("bundles"), !artifactIds.isEmpty());

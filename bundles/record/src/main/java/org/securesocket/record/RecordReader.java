@@ -187,7 +187,9 @@ public final class RecordReader {
             throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the peer sent a record of version "
                     + ProtocolVersion.describe(recordVersion) + (version == null ? ", not TLS" : " during " + version));
         }
-        int max = protection.isNull() ? contentLimit : protection.maxRecordLength();
+        // The negotiated content limit plus what protection may add (RFC 6066 section 4): refused
+        // from the header, before a byte of the body is buffered or decrypted.
+        int max = contentLimit + protection.maxRecordLength() - PlaintextLimit.MAX_CONTENT;
         if (length > max) {
             throw new TlsException(ErrorCode.RECORD_OVERFLOW, "the peer sent a record of " + length
                     + " bytes, more than the " + max + " allowed");

@@ -101,6 +101,13 @@ class ProtectedRecordTest {
         strict.setPlaintextLimit(rsl);
         assertEquals(5000, Chunks.feed(strict, wire, new Random(1), 100).stream()
                 .mapToInt(r -> r.applicationData().length).sum());
+        RecordReader tiny = mode.reader(keys);
+        tiny.setPlaintextLimit(PlaintextLimit.maxFragmentLength(1));
+        int expansion = mode.version == ProtocolVersion.TLS13 ? 256 : 2048;
+        ByteBuffer header = ByteBuffer.allocate(5).put((byte) 23).putShort((short) mode.version.recordVersion())
+                .putShort((short) (512 + expansion + 1)).flip();
+        assertEquals(ErrorCode.RECORD_OVERFLOW, assertThrows(TlsException.class, () -> tiny.read(header)).code(),
+                "refused from the header: more than the negotiated limit plus the protocol's expansion");
         RecordReader smaller = mode.reader(keys);
         smaller.setPlaintextLimit(PlaintextLimit.recordSizeLimit(999, mode.version));
         TlsException e = assertThrows(TlsException.class, () -> Chunks.feed(smaller, wire, new Random(1), 100));

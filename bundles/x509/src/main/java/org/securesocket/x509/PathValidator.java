@@ -21,6 +21,8 @@ public interface PathValidator {
      * @throws TlsException a {@code certificate.*} code and its alert; when candidate issuers exist
      *                      but fail, the failure of the deepest path tried, and
      *                      {@code certificate.unknown_issuer} only when no candidate issuer exists
+     *                      (or the store's {@link TrustStore#explainMissingIssuer} failure, e.g.
+     *                      {@code certificate.missing_trust_anchor})
      */
     ValidatedPath validate(List<byte[]> certificates, TrustStore trustStore, String peerName) throws TlsException;
 }

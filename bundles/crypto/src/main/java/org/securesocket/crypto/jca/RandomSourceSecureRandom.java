@@ -7,12 +7,13 @@ import org.securesocket.common.RandomSource;
 /**
  * A {@link SecureRandom} that draws every byte from a {@link RandomSource}, so that the JCA's key
  * generation, ECDSA nonces, PSS salts and PKCS#1 padding follow the injected source (a deterministic
- * one in tests). Seeding is ignored: the source owns its state.
+ * one in tests). Seeding is ignored: the source owns its state. Public so that other providers
+ * (bundles/crypto-bc) draw from the same kind of source the same way.
  */
-final class RandomSourceSecureRandom extends SecureRandom {
+public final class RandomSourceSecureRandom extends SecureRandom {
     private static final long serialVersionUID = 1L;
 
-    RandomSourceSecureRandom(RandomSource source) {
+    public RandomSourceSecureRandom(RandomSource source) {
         super(new Spi(source), null);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,7 @@ public final class PathSearch {
         Certificate top = path.get(path.size() - 1);
         List<Candidate> candidates = candidates(top, path);
         if (candidates.isEmpty()) {
-            record(path.size(), new TlsException(ErrorCode.CERTIFICATE_UNKNOWN_ISSUER, "no issuer found for certificate '"
-                    + top + "': no trust anchor, and no certificate of the peer's list outside the path tried, is named '"
-                    + top.issuer() + "'"), true);
+            record(path.size(), store.explainMissingIssuer(top).orElseGet(() -> unknownIssuer(top)), true);
             return false;
         }
         for (Candidate candidate : candidates) {
@@ -104,6 +103,15 @@ public final class PathSearch {
             }
         }
         return false;
+    }
+
+    private static TlsException unknownIssuer(Certificate top) {
+        String aki = top.extensions().authorityKeyIdentifier().map(Extensions.AuthorityKeyIdentifier::keyIdentifier)
+                .map(id -> "authorityKeyIdentifier " + HexFormat.ofDelimiter(":").withUpperCase().formatHex(id))
+                .orElse("no authorityKeyIdentifier");
+        return new TlsException(ErrorCode.CERTIFICATE_UNKNOWN_ISSUER, "no issuer found for certificate '" + top
+                + "': no trust anchor, and no certificate of the peer's list outside the path tried, is named '"
+                + top.issuer() + "' (" + aki + ")");
     }
 
     private void record(int depth, TlsException failure, boolean unknownIssuer) {
