@@ -59,7 +59,8 @@ public final class SecureSocket implements Closeable {
     public static SecureSocket connect(String host, int port, SecureSocketOptions options) throws IOException {
         return connect(new SecureSocketOptions(host, port, options.noDelay(), options.keepAlive(), options.policy(),
                 options.verify(), options.trustStore(), options.certificates(), options.serverName(), options.alpn(),
-                options.timeout(), options.trace(), options.crypto(), options.clock()));
+                options.timeout(), options.trace(), options.crypto(), options.clock(), options.sessions(),
+                options.clientCredentials()));
     }
 
     /** Connects and completes the handshake. */
@@ -69,7 +70,7 @@ public final class SecureSocket implements Closeable {
         ClientConfig config = new ClientConfig(options.policy(), isIpLiteral(name) ? null : name, name, options.alpn(),
                 options.verify(), new CombinedTrustStore(options.trustStore(), options.certificates()),
                 new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(options.policy().minRsaBits()),
-                        options.clock()));
+                        options.clock()), options.sessions(), options.clientCredentials());
         String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
         TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
         long deadline = System.nanoTime() + options.policy().handshakeTimeout().toNanos();

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.TlsCrypto;
+import org.securesocket.handshake.ClientCredentials;
 import org.securesocket.handshake.HandshakePolicy;
+import org.securesocket.handshake.SessionCache;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.TrustStore;
@@ -23,10 +25,13 @@ import org.securesocket.x509.TrustStore;
  * @param serverName   the SNI and certificate name when it differs from {@code host}
  * @param timeout      the read timeout once connected (the connect and handshake timeout is the
  *                     policy's {@link HandshakePolicy#handshakeTimeout()}; {@link Builder#timeout} sets both)
+ * @param sessions     the TLS 1.3 tickets kept for resumption, shared by the connections that use it; null for none
+ * @param clientCredentials the certificate and key sent when a TLS 1.3 server asks for one; null to send none
  */
 public record SecureSocketOptions(String host, int port, boolean noDelay, boolean keepAlive, HandshakePolicy policy,
         boolean verify, TrustStore trustStore, List<Certificate> certificates, String serverName, List<String> alpn,
-        Duration timeout, TraceSink trace, TlsCrypto crypto, Clock clock) {
+        Duration timeout, TraceSink trace, TlsCrypto crypto, Clock clock, SessionCache sessions,
+        ClientCredentials clientCredentials) {
 
     public SecureSocketOptions {
         Objects.requireNonNull(host, "host");
@@ -66,6 +71,8 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
         private TraceSink trace = TraceSink.NONE;
         private TlsCrypto crypto;
         private Clock clock = Clock.systemUTC();
+        private SessionCache sessions;
+        private ClientCredentials clientCredentials;
 
         public Builder host(String value) {
             host = value;
@@ -149,9 +156,21 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
             return this;
         }
 
+        /** Where TLS 1.3 tickets are kept and taken: connections sharing a cache resume each other's sessions. */
+        public Builder sessions(SessionCache value) {
+            sessions = value;
+            return this;
+        }
+
+        /** The client certificate and key for servers that ask (TLS 1.3). */
+        public Builder clientCredentials(ClientCredentials value) {
+            clientCredentials = value;
+            return this;
+        }
+
         public SecureSocketOptions build() {
             return new SecureSocketOptions(host, port, noDelay, keepAlive, policy, verify, trustStore, certificates,
-                    serverName, alpn, timeout, trace, crypto, clock);
+                    serverName, alpn, timeout, trace, crypto, clock, sessions, clientCredentials);
         }
     }
 }

@@ -208,6 +208,27 @@ class Tls13InteropTest {
         }
     }
 
+    /** The same through the socket API: options sharing a SessionCache resume, the client certificate is sent. */
+    @Test
+    void resumptionAndClientAuthenticationThroughTheSocketOptions() throws Exception {
+        int port = start(List.of("openssl", "s_server", "-accept", "{port}", "-cert", p256Files[0].toString(), "-key",
+                p256Files[1].toString(), "-tls1_3", "-Verify", "1", "-CAfile", caFiles[0].toString(), "-rev",
+                "-quiet")).port();
+        TestPki.Issued client = TestPki.issue(TestPki.Spec.named("socket client").kind(KeyKind.RSA_2048)
+                .eku(KeyPurposeId.id_kp_clientAuth), ca);
+        SecureSocketOptions options = options(port, HandshakePolicy.DEFAULT)
+                .sessions(new SessionCache(Clock.systemUTC(), 4))
+                .clientCredentials(new ClientCredentials(List.of(client.certificate().getEncoded()),
+                        client.key().getEncoded(), List.of(SignatureScheme.RSA_PSS_RSAE_SHA256))).build();
+        for (boolean resumed : List.of(false, true)) {
+            try (SecureSocket socket = SecureSocket.connect(options)) {
+                assertEquals(resumed, socket.session().resumed());
+                socket.getOutputStream().write("abc\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("cba", InteropMatrixTest.readLine(socket.getInputStream()));
+            }
+        }
+    }
+
     /** openssl s_server's "K" command: a KeyUpdate with update_requested mid-stream; we answer and go on. */
     @Test
     void keyUpdateForcedByTheServer() throws Exception {
