@@ -21,8 +21,7 @@ import org.securesocket.record.ProtocolVersion;
  */
 final class ExpectEncryptedExtensions implements ClientState {
     private static final Set<ExtensionType> ALLOWED = Set.of(ExtensionType.SERVER_NAME, ExtensionType.SUPPORTED_GROUPS,
-            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.RECORD_SIZE_LIMIT,
-            ExtensionType.MAX_FRAGMENT_LENGTH);
+            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.RECORD_SIZE_LIMIT);
 
     @Override
     public String expecting() {
@@ -64,7 +63,7 @@ final class ExpectEncryptedExtensions implements ClientState {
                 }
                 case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit(
                         Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS13);
-                default -> ExtensionCodecs.readCodepointList(data, e.name()); // the server's groups: a hint only
+                default -> ExtensionCodecs.readCodepointList(data, e.name()); // supported_groups: a hint only
             }
         }
         ctx.trace("<- encrypted_extensions" + (ctx.alpn != null ? " ALPN " + ctx.alpn : "")
