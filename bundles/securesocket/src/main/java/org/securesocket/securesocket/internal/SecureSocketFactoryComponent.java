@@ -1,9 +1,12 @@
 package org.securesocket.securesocket.internal;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,9 +30,10 @@ import org.securesocket.x509.TrustStore;
  * The {@link SecureSocketFactory} service: a thin shell over {@link ConfiguredFactory} with the policy
  * of PID {@value TlsPolicyConfig#PID} (live: a change applies to the next handshake), the
  * highest-ranked TlsCrypto, the TrustStore (dynamic, greedy, optional: absent while the certstore is
- * updated) and the registered {@link TlsProfile}s.
+ * updated) and the registered {@link TlsProfile} services, looked up by name at each connect. Immediate: the configuration is checked (and a refusal
+ * logged) when it arrives, not at the first use, and the policy outlives periods without users.
  */
-@Component(service = SecureSocketFactory.class, configurationPid = TlsPolicyConfig.PID,
+@Component(service = SecureSocketFactory.class, configurationPid = TlsPolicyConfig.PID, immediate = true,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecureSocketFactoryComponent.Config.class)
 public final class SecureSocketFactoryComponent implements SecureSocketFactory {
@@ -104,28 +108,40 @@ public final class SecureSocketFactoryComponent implements SecureSocketFactory {
     private volatile TrustStore trustStore;
 
     private final PolicyHolder policy = new PolicyHolder();
-    private final List<TlsProfile> profiles = new CopyOnWriteArrayList<>();
+    private volatile BundleContext context;
     private final ConfiguredFactory factory = new ConfiguredFactory(policy::current, () -> crypto,
             () -> trustStore, this::profile,
             (connection, line) -> TRACE.log(System.Logger.Level.INFO, "[" + connection + "] " + line));
 
     @Activate
+    void activate(BundleContext bundleContext, Map<String, Object> properties) {
+        context = bundleContext;
+        configure(properties);
+    }
+
     @Modified
     void configure(Map<String, Object> properties) {
         policy.update(properties);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addProfile(TlsProfile profile) {
-        profiles.add(profile);
-    }
-
-    void removeProfile(TlsProfile profile) {
-        profiles.remove(profile);
-    }
-
+    /** The registered profile of this name (the highest-ranked if several), looked up at each connect. */
     private TlsProfile profile(String name) {
-        return profiles.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        try {
+            Collection<ServiceReference<TlsProfile>> refs = context.getServiceReferences(TlsProfile.class,
+                    "(" + TlsProfile.NAME + "=" + name.replaceAll("([\\\\*()])", "\\\\$1") + ")");
+            ServiceReference<TlsProfile> best = refs.stream().max(Comparator.naturalOrder()).orElse(null);
+            if (best == null) {
+                return null;
+            }
+            try {
+                return context.getService(best);
+            } finally {
+                context.ungetService(best);
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("the profile name '" + name + "' cannot be looked up: " + e.getMessage(),
+                    e);
+        }
     }
 
     @Override
