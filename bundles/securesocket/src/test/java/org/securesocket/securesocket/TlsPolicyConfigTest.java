@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,18 @@ class TlsPolicyConfigTest {
         assertEquals(ProtocolVersion.TLS12, c.policy().minVersion());
         assertEquals(HandshakePolicy.DEFAULT.maxVersion(), c.policy().maxVersion());
         assertEquals(TlsPolicyConfig.DEFAULT.toString(), c.toString());
+    }
+
+    /** The defaults the securesocket-core feature writes to etc/org.securesocket.tls.cfg are accepted as they are. */
+    @Test
+    void theFeaturesDefaultConfigurationIsTheDefaultPolicy() throws IOException {
+        String xml = Files.readString(Path.of("../../features/src/main/feature/feature.xml"));
+        Matcher m = Pattern.compile("<config name=\"org\\.securesocket\\.tls\">(.*?)</config>", Pattern.DOTALL)
+                .matcher(xml);
+        assertTrue(m.find(), "no <config name=\"org.securesocket.tls\"> in the feature");
+        Map<String, Object> shipped = cfg(m.group(1));
+        assertEquals(TlsPolicyConfig.keys(), shipped.keySet());
+        assertEquals(TlsPolicyConfig.DEFAULT.toString(), TlsPolicyConfig.fromProperties(shipped).toString());
     }
 
     @Test
