@@ -35,7 +35,11 @@ public final class OptionMaps {
     }
 
     public static SecureSocketOptions fromMap(Map<String, ?> map) throws TlsException {
-        SecureSocketOptions.Builder b = SecureSocketOptions.builder();
+        return fromMap(map, SecureSocketOptions.builder());
+    }
+
+    /** The dictionary applied on top of {@code b}, e.g. one preset with the configured policy and services. */
+    public static SecureSocketOptions fromMap(Map<String, ?> map, SecureSocketOptions.Builder b) throws TlsException {
         for (String key : map.keySet()) {
             if (!SOCKET_KEYS.contains(key) && !SECURE_KEYS.contains(key)) {
                 throw new IllegalArgumentException("unknown option '" + key + "'");
@@ -71,7 +75,8 @@ public final class OptionMaps {
         return b.build();
     }
 
-    private static void applySecure(SecureSocketOptions.Builder b, Map<String, ?> map) throws TlsException {
+    /** Applies the keys of a {@code secure} dictionary to {@code b}. */
+    public static void applySecure(SecureSocketOptions.Builder b, Map<String, ?> map) throws TlsException {
         if (map.containsKey("protocolVersion")) {
             int wire = number(map, "protocolVersion", 0);
             b.minVersion(ProtocolVersion.fromWire(wire).orElseThrow(() -> new IllegalArgumentException(

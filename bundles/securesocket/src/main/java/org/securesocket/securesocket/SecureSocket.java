@@ -10,15 +10,19 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.securesocket.internal.CombinedTrustStore;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.ValidationPolicy;
@@ -43,6 +47,7 @@ public final class SecureSocket implements Closeable {
     private final InputStream in = new PlaintextIn();
     private final OutputStream out = new PlaintextOut();
     private boolean closed;
+    private Duration handshakeTime;
 
     private SecureSocket(Socket socket, TlsConnection connection, SecureSocketOptions options) {
         this.socket = socket;
@@ -80,7 +85,9 @@ public final class SecureSocket implements Closeable {
             socket.setKeepAlive(options.keepAlive());
             socket.connect(new InetSocketAddress(options.host(), options.port()), millisLeft(deadline, options));
             SecureSocket secure = new SecureSocket(socket, connection, options);
+            long start = System.nanoTime();
             secure.handshake(deadline);
+            secure.handshakeTime = Duration.ofNanos(System.nanoTime() - start);
             return secure;
         } catch (UnknownHostException e) {
             closeQuietly(socket);
@@ -217,6 +224,31 @@ public final class SecureSocket implements Closeable {
 
     public List<Certificate> peerCertificates() {
         return session().peerCertificates();
+    }
+
+    /** The negotiated key exchange group. */
+    public NamedGroup group() {
+        return session().group();
+    }
+
+    /** The protocol the server selected with ALPN. */
+    public Optional<String> applicationProtocol() {
+        return session().applicationProtocol();
+    }
+
+    /** Whether the handshake resumed an earlier session. */
+    public boolean resumed() {
+        return session().resumed();
+    }
+
+    /** The largest plaintext of one record both sides agreed on (2^14 unless negotiated lower). */
+    public PlaintextLimit fragmentLimit() {
+        return session().plaintextLimit();
+    }
+
+    /** How long the handshake took, from ClientHello to the server's Finished (TCP connect excluded). */
+    public Duration handshakeTime() {
+        return handshakeTime;
     }
 
     /** Sends close_notify and closes the socket. */

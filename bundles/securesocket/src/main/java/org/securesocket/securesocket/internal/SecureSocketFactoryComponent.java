@@ -1,0 +1,161 @@
+package org.securesocket.securesocket.internal;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.securesocket.crypto.TlsCrypto;
+import org.securesocket.handshake.HandshakePolicy;
+import org.securesocket.securesocket.SecureSocket;
+import org.securesocket.securesocket.SecureSocketFactory;
+import org.securesocket.securesocket.TlsPolicyConfig;
+import org.securesocket.securesocket.TlsProfile;
+import org.securesocket.x509.TrustStore;
+
+/**
+ * The {@link SecureSocketFactory} service: a thin shell over {@link ConfiguredFactory} with the policy
+ * of PID {@value TlsPolicyConfig#PID} (live: a change applies to the next handshake), the
+ * highest-ranked TlsCrypto, the TrustStore (dynamic, greedy, optional: absent while the certstore is
+ * updated) and the registered {@link TlsProfile} services, looked up by name at each connect. Immediate: the configuration is checked (and a refusal
+ * logged) when it arrives, not at the first use, and the policy outlives periods without users.
+ */
+@Component(service = SecureSocketFactory.class, configurationPid = TlsPolicyConfig.PID, immediate = true,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SecureSocketFactoryComponent.Config.class)
+public final class SecureSocketFactoryComponent implements SecureSocketFactory {
+    private static final System.Logger TRACE = System.getLogger("org.securesocket.trace");
+
+    /** Metatype only: {@code DHE__RSA()} is the key {@code DHE_RSA}, {@code protocolVersion_min()} is {@code protocolVersion.min}. */
+    @ObjectClassDefinition(name = "SecureSocket TLS policy", description = "What every TLS client connection of the"
+            + " stack may negotiate; a change applies to the next handshake, an invalid value is refused (logged)"
+            + " and the previous policy stays")
+    public @interface Config {
+        @AttributeDefinition(description = "Lowest version: TLSv1.2 (TLSv1, TLSv1.1 need the legacy-version work,"
+                + " not built yet), TLSv1.3, or the wire value 0x303")
+        String protocolVersion_min() default "TLSv1.2";
+
+        @AttributeDefinition(description = "Highest version; empty for the highest the stack supports")
+        String protocolVersion_max() default "";
+
+        @AttributeDefinition(name = "DHE_RSA", description = "Offer the finite-field DHE_RSA suites (none exist in the"
+                + " suite table yet: this selects nothing until they are added)")
+        boolean DHE__RSA() default false;
+
+        @AttributeDefinition(name = "ECDHE_RSA", description = "Offer the ECDHE_RSA suites")
+        boolean ECDHE__RSA() default true;
+
+        @AttributeDefinition(name = "ECDHE_ECDSA", description = "Offer the ECDHE_ECDSA suites")
+        boolean ECDHE__ECDSA() default true;
+
+        @AttributeDefinition(description = "Offer the static-RSA key exchange suites (none exist in the suite table"
+                + " yet: this selects nothing until they are added)")
+        boolean RSA() default false;
+
+        @AttributeDefinition(description = "Offer the CBC (MAC-then-encrypt) suites (none exist in the suite table"
+                + " yet: this selects nothing until they are added)")
+        boolean CBC() default false;
+
+        @AttributeDefinition(description = "Explicit suites by IANA name, in preference order (the families still"
+                + " filter them); empty: the whole table in its order")
+        String[] cipherSuites() default {};
+
+        @AttributeDefinition(description = "Groups in preference order, e.g. x25519, secp256r1, secp384r1")
+        String[] namedGroups() default {};
+
+        @AttributeDefinition(description = "Signature schemes in preference order, e.g. ecdsa_secp256r1_sha256,"
+                + " rsa_pss_rsae_sha256")
+        String[] signatureSchemes() default {};
+
+        @AttributeDefinition(description = "Smallest RSA modulus in bits (1024..16384)")
+        int minRsaBits() default 2048;
+
+        @AttributeDefinition(description = "Smallest DHE prime in bits (1024..8192), for the DHE suites once they"
+                + " exist")
+        int minDhBits() default 2048;
+
+        @AttributeDefinition(description = "Sessions kept for resumption (no effect until resumption is built)")
+        int sessionCache_size() default 100;
+
+        @AttributeDefinition(description = "Seconds a session may be resumed (no effect until resumption is built)")
+        long sessionCache_lifetime() default 86400;
+
+        @AttributeDefinition(description = "Milliseconds for connect plus handshake (1..600000)")
+        long handshakeTimeout() default 30000;
+
+        @AttributeDefinition(description = "Log every connection's handshake trace (logger org.securesocket.trace)")
+        boolean trace() default false;
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TlsCrypto crypto;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TrustStore trustStore;
+
+    private final PolicyHolder policy = new PolicyHolder();
+    private volatile BundleContext context;
+    private final ConfiguredFactory factory = new ConfiguredFactory(policy::current, () -> crypto,
+            () -> trustStore, this::profile,
+            (connection, line) -> TRACE.log(System.Logger.Level.INFO, "[" + connection + "] " + line));
+
+    @Activate
+    void activate(BundleContext bundleContext, Map<String, Object> properties) {
+        context = bundleContext;
+        configure(properties);
+    }
+
+    @Modified
+    void configure(Map<String, Object> properties) {
+        policy.update(properties);
+    }
+
+    /** The registered profile of this name (the highest-ranked if several), looked up at each connect. */
+    private TlsProfile profile(String name) {
+        try {
+            Collection<ServiceReference<TlsProfile>> refs = context.getServiceReferences(TlsProfile.class,
+                    "(" + TlsProfile.NAME + "=" + name.replaceAll("([\\\\*()])", "\\\\$1") + ")");
+            ServiceReference<TlsProfile> best = refs.stream().max(Comparator.naturalOrder()).orElse(null);
+            if (best == null) {
+                return null;
+            }
+            try {
+                return context.getService(best);
+            } finally {
+                context.ungetService(best);
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("the profile name '" + name + "' cannot be looked up: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public HandshakePolicy policy() {
+        return factory.policy();
+    }
+
+    @Override
+    public SecureSocket connect(String host, int port, Map<String, ?> options) throws IOException {
+        return factory.connect(host, port, options);
+    }
+
+    @Override
+    public SecureSocket connect(String host, int port, String profileName) throws IOException {
+        return factory.connect(host, port, profileName);
+    }
+}

@@ -1,0 +1,232 @@
+package org.securesocket.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
+import org.securesocket.handshake.CipherSuite;
+import org.securesocket.securesocket.SecureSocket;
+import org.securesocket.securesocket.SecureSocketFactory;
+import org.securesocket.securesocket.TlsProfile;
+
+/**
+ * The policy PID and a profile through ConfigurationAdmin, inside Felix, against openssl s_server
+ * with a P-256 certificate: each change applies to the next connection; a bad value is refused,
+ * logged, and the previous policy stays.
+ */
+public class ConfigAdminIT extends SecureSocketFramework {
+    private static final long WAIT_MILLIS = 10_000;
+
+    @Test
+    public void policyAndProfileAreLiveThroughConfigAdmin() throws Exception {
+        Path dir = Files.createTempDirectory("config-it");
+        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=Config IT CA", "-days", "2",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
+        openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+        Files.writeString(dir.resolve("ext"), "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2", "-extfile", "ext");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
+                "server.crt", "-key", "server.key", "-rev", "-quiet", "-alpn", "mqtt").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        // Held open: Config Admin is a service factory, and ungetting it disposes this bundle's instance.
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> adminTracker = new ServiceTracker<>(context,
+                ConfigurationAdmin.class, null);
+        adminTracker.open();
+        ConfigurationAdmin admin = adminTracker.waitForService(WAIT_MILLIS);
+        assertNotNull("no ConfigurationAdmin service", admin);
+        SecureSocketFactory factory = service(SecureSocketFactory.class);
+        Configuration policy = admin.getConfiguration("org.securesocket.tls", "?");
+        Configuration profile = admin.getFactoryConfiguration("org.securesocket.tls.profile", "it", "?");
+        List<LogRecord> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (logged) {
+                    logged.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger jul = Logger.getLogger("org.securesocket.tls"); // held: JUL keeps loggers weakly
+        jul.addHandler(capture);
+        try {
+            awaitListening(port);
+            // A profile made through Config Admin, with the keys a user writes in its .cfg file.
+            profile.update(dictionary(Map.of("name", "it-gateway", "certificateFiles",
+                    dir.resolve("ca.crt").toString(), "serverName", "localhost",
+                    "applicationLayerProtocolNegotiation", "mqtt")));
+            awaitProfile("it-gateway");
+            try (SecureSocket socket = factory.connect("127.0.0.1", port, "it-gateway")) {
+                assertEquals("TLSv1.2", socket.protocol());
+                assertTrue(socket.cipherSuite(), socket.cipherSuite().startsWith("TLS_ECDHE_ECDSA_"));
+                assertEquals("mqtt", socket.applicationProtocol().orElseThrow());
+                assertEquals("CN=localhost", socket.peerCertificates().get(0).toString());
+                assertNotNull(socket.handshakeTime());
+                socket.getOutputStream().write("profile\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("eliforp", readLine(socket.getInputStream()));
+            }
+
+            // An explicit suite list: the next connection negotiates it.
+            String chacha = CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256.ianaName();
+            policy.update(dictionary(Map.of("cipherSuites", chacha, "protocolVersion.min", "TLSv1.2")));
+            await(() -> factory.policy().cipherSuites().equals(List.of(CipherSuite.valueOf(chacha))), "the suite list");
+            try (SecureSocket socket = factory.connect("127.0.0.1", port, "it-gateway")) {
+                assertEquals(chacha, socket.cipherSuite());
+            }
+
+            // A family off: this server only has an ECDSA certificate, so nothing is left in common.
+            policy.update(dictionary(Map.of("ECDHE_ECDSA", "false")));
+            await(() -> factory.policy().cipherSuites().stream().noneMatch(s -> s.name().contains("ECDSA")),
+                    "ECDHE_ECDSA=false");
+            try (SecureSocket socket = factory.connect("127.0.0.1", port, "it-gateway")) {
+                fail("negotiated " + socket.cipherSuite() + " with ECDHE_ECDSA off");
+            } catch (TlsException e) {
+                assertEquals(e.getMessage(), ErrorCode.HANDSHAKE_ALERT_RECEIVED, e.code());
+            }
+
+            // A bad value is refused and logged; the previous policy (ECDHE_ECDSA off) stays.
+            String before = factory.policy().toString();
+            policy.update(dictionary(Map.of("ECDHE_ECDSA", "true", "minRsaBits", "512")));
+            await(() -> logged(logged, "minRsaBits must be between 1024 and 16384, not 512"), "the refusal in the log");
+            assertEquals(before, factory.policy().toString());
+
+            // Back to the defaults: deleting the configuration.
+            policy.delete();
+            await(() -> factory.policy().cipherSuites().size() == CipherSuite.values().length, "the default policy");
+            try (SecureSocket socket = factory.connect("127.0.0.1", port, "it-gateway")) {
+                assertTrue(socket.cipherSuite().startsWith("TLS_ECDHE_ECDSA_"));
+            }
+            profile.delete();
+            await(() -> profileServices("it-gateway") == 0, "the profile service to go");
+            try {
+                factory.connect("127.0.0.1", port, "it-gateway").close();
+                fail("a deleted profile was used");
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains("no TLS profile named 'it-gateway'"));
+            }
+        } finally {
+            jul.removeHandler(capture);
+            adminTracker.close();
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean logged(List<LogRecord> records, String text) {
+        synchronized (records) {
+            return records.stream().anyMatch(r -> r.getMessage().contains(text));
+        }
+    }
+
+    private int profileServices(String name) {
+        try {
+            var refs = context.getServiceReferences(TlsProfile.class, "(name=" + name + ")");
+            return refs.size();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void awaitProfile(String name) throws Exception {
+        ServiceTracker<TlsProfile, TlsProfile> tracker = new ServiceTracker<>(context,
+                FrameworkUtil.createFilter("(&(objectClass=" + TlsProfile.class.getName() + ")(name=" + name + "))"),
+                null);
+        tracker.open();
+        try {
+            assertNotNull("no TlsProfile service named " + name, tracker.waitForService(WAIT_MILLIS));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Dictionary<String, Object> dictionary(Map<String, Object> map) {
+        return new Hashtable<>(map);
+    }
+
+    private static void openssl(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(command + " failed:\n" + output);
+        }
+    }
+
+    private static void awaitListening(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("openssl s_server did not listen on " + port, e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        assertFalse("no line before the end of the stream", b < 0);
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+}
