@@ -70,10 +70,14 @@ class TlsPolicyConfigTest {
                 CBC = false
                 """));
         assertFalse(c.policy().cipherSuites().isEmpty());
-        assertTrue(c.policy().cipherSuites().stream().allMatch(s -> s.keyExchange() == KeyExchange.ECDHE_ECDSA),
-                c.policy().cipherSuites().toString());
+        // The families switch TLS 1.2-and-below suites only; the TLS 1.3 suites stay (issue #9).
+        assertTrue(c.policy().cipherSuites().stream().filter(s -> s.keyExchange() != KeyExchange.TLS13_ANY)
+                .allMatch(s -> s.keyExchange() == KeyExchange.ECDHE_ECDSA), c.policy().cipherSuites().toString());
+        assertTrue(c.policy().cipherSuites().containsAll(java.util.Arrays.stream(CipherSuite.values())
+                .filter(s -> s.keyExchange() == KeyExchange.TLS13_ANY).toList()), c.policy().cipherSuites().toString());
         TlsPolicyConfig noEcdsa = TlsPolicyConfig.fromProperties(cfg("ECDHE_ECDSA=false"));
-        assertTrue(noEcdsa.policy().cipherSuites().stream().allMatch(s -> s.keyExchange() == KeyExchange.ECDHE_RSA));
+        assertTrue(noEcdsa.policy().cipherSuites().stream().filter(s -> s.keyExchange() != KeyExchange.TLS13_ANY)
+                .allMatch(s -> s.keyExchange() == KeyExchange.ECDHE_RSA));
     }
 
     @Test
@@ -139,7 +143,7 @@ class TlsPolicyConfigTest {
                 Map.entry("cipherSuites = TLS_RSA_WITH_RC4_128_MD5", "cipherSuites: unknown name 'TLS_RSA_WITH_RC4_128_MD5'"),
                 Map.entry("cipherSuites = TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                         "is listed twice"),
-                Map.entry("ECDHE_RSA = false\nECDHE_ECDSA = false\nDHE_RSA = true\nRSA = true",
+                Map.entry("ECDHE_RSA = false\nECDHE_ECDSA = false\nDHE_RSA = true\nRSA = true\nprotocolVersion.max = TLSv1.2",
                         "no cipher suite is left to offer"),
                 Map.entry("namedGroups = curve448", "namedGroups: unknown name 'curve448'"),
                 Map.entry("signatureSchemes = rsa_pkcs1_md5_sha1", "signatureSchemes: unknown name"),
