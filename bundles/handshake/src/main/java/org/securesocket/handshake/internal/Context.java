@@ -13,6 +13,7 @@ import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.HandshakeMessage;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionParameters;
 import org.securesocket.record.ProtocolVersion;
@@ -29,6 +30,7 @@ public final class Context {
     private final TraceSink trace;
     private final String traceId;
     final Transcript transcript = new Transcript();
+    private KeyLogSink keyLog = KeyLogSink.NONE;
 
     /** What we offer, filtered by what the crypto provider can do. */
     final List<CipherSuite> offeredSuites = new ArrayList<>();
@@ -71,6 +73,16 @@ public final class Context {
 
     void trace(String line) {
         trace.trace(traceId, line);
+    }
+
+    /** Where secrets go (never to the trace). */
+    public void keyLog(KeyLogSink sink) {
+        keyLog = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Reports a secret of this connection (named by our ClientHello's random) to the key log. */
+    void logSecret(String label, byte[] secret) {
+        keyLog.log(label, clientHello.random(), secret.clone());
     }
 
     /** Encodes, hashes and sends one of our messages. */
