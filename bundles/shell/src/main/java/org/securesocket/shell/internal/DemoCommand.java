@@ -102,7 +102,8 @@ final class DemoCommand implements Command {
             int passed = 0;
             out.println();
             out.println("== Step 1: the default policy, " + highest.minVersion() + " up to " + highest.maxVersion()
-                    + " (the highest version this build speaks)");
+                    + (highest.maxVersion() == ProtocolVersion.TLS13 ? ""
+                            : " (this build does not offer TLS 1.3 yet: " + highest.maxVersion() + " is its highest)"));
             passed += exchange(out, base.get().policy(highest).timeout(TIMEOUT).build()) ? 1 : 0;
             out.println();
             out.println("== Step 2: TLS 1.2 as the maximum");
