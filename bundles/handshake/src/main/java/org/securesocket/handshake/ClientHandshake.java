@@ -26,6 +26,11 @@ public final class ClientHandshake {
         this.ctx = new Context(config, crypto, records, trace, Objects.requireNonNull(traceId, "traceId"));
     }
 
+    /** Reports this handshake's secrets to {@code sink} (the key log); call before {@link #start}. */
+    public void keyLog(KeyLogSink sink) {
+        ctx.keyLog(sink);
+    }
+
     /** Sends the ClientHello. */
     public void start() throws TlsException {
         if (state != null) {

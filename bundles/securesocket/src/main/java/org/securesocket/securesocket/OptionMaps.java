@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.Pem;
@@ -21,7 +22,8 @@ import org.securesocket.x509.Pem;
  * {@link Certificate}, or a collection of them), {@code verify}, {@code trace},
  * {@code tls_max_fragment_length}, {@code applicationLayerProtocolNegotiation} (a list or a
  * comma-separated string), {@code clientKey}, {@code clientCertificates}, {@code serverName},
- * {@code cache}. The {@code secure} keys are also accepted at the top level, plus {@code timeout}
+ * {@code cache}, and {@code keyLog} (a {@link KeyLogSink} such as a {@link KeyLogFile}, for debugging).
+ * The {@code secure} keys are also accepted at the top level, plus {@code timeout}
  * in milliseconds. Unknown keys and ill-typed values are an {@link IllegalArgumentException}.
  */
 public final class OptionMaps {
@@ -29,7 +31,7 @@ public final class OptionMaps {
             "timeout");
     private static final Set<String> SECURE_KEYS = Set.of("protocolVersion", "certificate", "verify", "trace",
             "tls_max_fragment_length", "applicationLayerProtocolNegotiation", "clientKey", "clientCertificates",
-            "serverName", "cache");
+            "serverName", "cache", "keyLog");
 
     private OptionMaps() {
     }
@@ -90,6 +92,12 @@ public final class OptionMaps {
         }
         if (map.containsKey("trace") && bool(map, "trace")) {
             b.trace(TraceSink.stream(System.err));
+        }
+        if (map.containsKey("keyLog")) {
+            if (!(map.get("keyLog") instanceof KeyLogSink sink)) {
+                throw new IllegalArgumentException("the option 'keyLog' must be a KeyLogSink, e.g. a KeyLogFile");
+            }
+            b.keyLog(sink);
         }
         for (String later : List.of("tls_max_fragment_length", "clientKey", "clientCertificates")) {
             if (map.containsKey(later) && map.get(later) != null) {

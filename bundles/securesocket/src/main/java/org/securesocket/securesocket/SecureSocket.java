@@ -62,33 +62,18 @@ public final class SecureSocket implements Closeable {
 
     /** Connects to {@code host:port} with the other options of {@code options}. */
     public static SecureSocket connect(String host, int port, SecureSocketOptions options) throws IOException {
-        return connect(new SecureSocketOptions(host, port, options.noDelay(), options.keepAlive(), options.policy(),
-                options.verify(), options.trustStore(), options.certificates(), options.serverName(), options.alpn(),
-                options.timeout(), options.trace(), options.crypto(), options.clock(), options.sessions(),
-                options.clientCredentials()));
+        return connect(options.withAddress(host, port));
     }
 
     /** Connects and completes the handshake. */
     public static SecureSocket connect(SecureSocketOptions options) throws IOException {
-        TlsCrypto crypto = options.crypto() != null ? options.crypto() : new JcaTlsCrypto();
-        String name = options.effectiveServerName();
-        ClientConfig config = new ClientConfig(options.policy(), isIpLiteral(name) ? null : name, name, options.alpn(),
-                options.verify(), new CombinedTrustStore(options.trustStore(), options.certificates()),
-                new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(options.policy().minRsaBits()),
-                        options.clock()), options.sessions(), options.clientCredentials());
-        String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
-        TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
         long deadline = System.nanoTime() + options.policy().handshakeTimeout().toNanos();
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(options.noDelay());
             socket.setKeepAlive(options.keepAlive());
             socket.connect(new InetSocketAddress(options.host(), options.port()), millisLeft(deadline, options));
-            SecureSocket secure = new SecureSocket(socket, connection, options);
-            long start = System.nanoTime();
-            secure.handshake(deadline);
-            secure.handshakeTime = Duration.ofNanos(System.nanoTime() - start);
-            return secure;
+            return handshake(socket, options, deadline);
         } catch (UnknownHostException e) {
             closeQuietly(socket);
             throw new TlsException(ErrorCode.IO_CONNECTION_REFUSED, null, "unknown host " + options.host(), e);
@@ -100,14 +85,53 @@ public final class SecureSocket implements Closeable {
             closeQuietly(socket);
             throw new TlsException(ErrorCode.IO_TIMEOUT, null, "no connection to " + options.host() + ":"
                     + options.port() + " within " + options.policy().handshakeTimeout().toMillis() + " ms", e);
-        } catch (TlsException e) {
-            closeQuietly(socket);
-            throw e;
         } catch (IOException e) {
             closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the handshake over a socket that is already connected (the original's {@code sock} option);
+     * {@code options.host()} names the peer for SNI and the certificate check. The socket is closed on failure.
+     */
+    public static SecureSocket wrap(Socket socket, SecureSocketOptions options) throws IOException {
+        try {
+            return handshake(socket, options, System.nanoTime() + options.policy().handshakeTimeout().toNanos());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static SecureSocket handshake(Socket socket, SecureSocketOptions options, long deadline)
+            throws IOException {
+        SecureSocket secure = new SecureSocket(socket, newConnection(options), options);
+        try {
+            long start = System.nanoTime();
+            secure.handshake(deadline);
+            secure.handshakeTime = Duration.ofNanos(System.nanoTime() - start);
+            return secure;
+        } catch (TlsException e) {
+            throw e;
+        } catch (IOException e) {
             throw new TlsException(ErrorCode.IO_CLOSED, null, "the connection to " + options.host() + ":"
                     + options.port() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A connection configured by {@code options}, not started: shared by the three API styles. */
+    static TlsConnection newConnection(SecureSocketOptions options) {
+        TlsCrypto crypto = options.crypto() != null ? options.crypto() : new JcaTlsCrypto();
+        String name = options.effectiveServerName();
+        ClientConfig config = new ClientConfig(options.policy(), isIpLiteral(name) ? null : name, name, options.alpn(),
+                options.verify(), new CombinedTrustStore(options.trustStore(), options.certificates()),
+                new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(options.policy().minRsaBits()),
+                        options.clock()), options.sessions(), options.clientCredentials());
+        String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
+        TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
+        connection.keyLog(options.keyLog());
+        return connection;
     }
 
     private static int millisLeft(long deadline, SecureSocketOptions options) throws TlsException {

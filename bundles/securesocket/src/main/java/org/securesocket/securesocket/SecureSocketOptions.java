@@ -10,6 +10,7 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.ClientCredentials;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.SessionCache;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.TrustStore;
@@ -23,6 +24,7 @@ import org.securesocket.x509.TrustStore;
  * @param trustStore   the default anchors (the certstore's TrustStore service); empty when null
  * @param certificates anchors added to {@code trustStore} for this connection (the {@code certificate} option)
  * @param serverName   the SNI and certificate name when it differs from {@code host}
+ * @param keyLog       where the secrets go for debugging ({@link KeyLogFile}); {@link KeyLogSink#NONE} by default
  * @param timeout      the read timeout once connected (the connect and handshake timeout is the
  *                     policy's {@link HandshakePolicy#handshakeTimeout()}; {@link Builder#timeout} sets both)
  * @param sessions     the TLS 1.3 tickets kept for resumption, shared by the connections that use it; null for none
@@ -30,7 +32,7 @@ import org.securesocket.x509.TrustStore;
  */
 public record SecureSocketOptions(String host, int port, boolean noDelay, boolean keepAlive, HandshakePolicy policy,
         boolean verify, TrustStore trustStore, List<Certificate> certificates, String serverName, List<String> alpn,
-        Duration timeout, TraceSink trace, TlsCrypto crypto, Clock clock, SessionCache sessions,
+        Duration timeout, TraceSink trace, KeyLogSink keyLog, TlsCrypto crypto, Clock clock, SessionCache sessions,
         ClientCredentials clientCredentials) {
 
     public SecureSocketOptions {
@@ -43,11 +45,18 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
         alpn = List.copyOf(alpn);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(trace, "trace");
+        Objects.requireNonNull(keyLog, "keyLog");
         Objects.requireNonNull(clock, "clock");
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The same options for another address (the name checked is still {@code serverName} when set). */
+    public SecureSocketOptions withAddress(String newHost, int newPort) {
+        return new SecureSocketOptions(newHost, newPort, noDelay, keepAlive, policy, verify, trustStore, certificates,
+                serverName, alpn, timeout, trace, keyLog, crypto, clock, sessions, clientCredentials);
     }
 
     /** The name sent in SNI and checked against the certificate. */
@@ -69,6 +78,7 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
         private List<String> alpn = List.of();
         private Duration timeout = HandshakePolicy.DEFAULT_HANDSHAKE_TIMEOUT;
         private TraceSink trace = TraceSink.NONE;
+        private KeyLogSink keyLog = KeyLogSink.NONE;
         private TlsCrypto crypto;
         private Clock clock = Clock.systemUTC();
         private SessionCache sessions;
@@ -145,6 +155,12 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
             return this;
         }
 
+        /** Where the secrets go: a {@link KeyLogFile} for Wireshark; never set in production. */
+        public Builder keyLog(KeyLogSink value) {
+            keyLog = value;
+            return this;
+        }
+
         /** The crypto provider; the JCA provider when not set. */
         public Builder crypto(TlsCrypto value) {
             crypto = value;
@@ -170,7 +186,7 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
 
         public SecureSocketOptions build() {
             return new SecureSocketOptions(host, port, noDelay, keepAlive, policy, verify, trustStore, certificates,
-                    serverName, alpn, timeout, trace, crypto, clock, sessions, clientCredentials);
+                    serverName, alpn, timeout, trace, keyLog, crypto, clock, sessions, clientCredentials);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHandshake;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionParameters;
 import org.securesocket.record.AlertMessage;
@@ -43,12 +44,21 @@ public final class TlsConnection {
     private boolean started;
     private boolean peerClosed;
     private boolean closeSent;
+    private boolean summarized;
     private TlsException failure;
 
     public TlsConnection(ClientConfig config, TlsCrypto crypto, TraceSink trace, String traceId) {
         this.trace = Objects.requireNonNull(trace, "trace");
         this.traceId = Objects.requireNonNull(traceId, "traceId");
         this.handshake = new ClientHandshake(config, crypto, new Records(), trace, traceId);
+    }
+
+    /** Reports the handshake's secrets to {@code sink} (an NSS key log); call before {@link #start}. */
+    public void keyLog(KeyLogSink sink) {
+        if (started) {
+            throw new IllegalStateException("set the key log before start()");
+        }
+        handshake.keyLog(sink);
     }
 
     /** Starts the handshake: the ClientHello is then waiting in {@link #takeOutbound}. */
@@ -68,6 +78,19 @@ public final class TlsConnection {
                 dispatch(message);
             }
         });
+        if (!summarized && handshake.isComplete()) {
+            summarized = true;
+            trace.trace(traceId, summary(handshake.session().orElseThrow()));
+        }
+    }
+
+    /** The trace's last handshake line: {@code FINISHED: TLSv1.2 TLS_ECDHE_... x25519 ...}. */
+    static String summary(SessionParameters s) {
+        return "FINISHED: " + s.jdkProtocolName() + " " + s.cipherSuite().ianaName()
+                + (s.group() == null ? "" : " " + s.group().name().toLowerCase(java.util.Locale.ROOT))
+                + (s.extendedMasterSecret() ? " EMS" : "") + " ALPN " + s.applicationProtocol().orElse("-")
+                + (s.peerCertificates().isEmpty() ? "" : " peer " + s.peerCertificates().get(0))
+                + (s.resumed() ? " resumed" : "");
     }
 
     private void dispatch(InboundMessage message) throws TlsException {

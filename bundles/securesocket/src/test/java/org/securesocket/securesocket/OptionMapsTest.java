@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.securesocket.testing.TestPki;
 
 /** The original's option dictionary maps onto the typed options, and refuses what it cannot honour. */
 class OptionMapsTest {
+    private static final KeyLogSink KEY_LOG = (label, random, secret) -> { };
 
     @Test
     void theSecureDictionaryAndItsDefaults() throws Exception {
@@ -21,7 +23,7 @@ class OptionMapsTest {
         SecureSocketOptions o = OptionMaps.fromMap(Map.of("address", "gateway.local", "port", 8883, "noDelay", false,
                 "keepalive", true, "timeout", 1500, "secure", Map.of("protocolVersion", 0x303, "certificate", pem,
                         "verify", true, "serverName", "broker.example", "applicationLayerProtocolNegotiation",
-                        List.of("mqtt"), "cache", true)));
+                        List.of("mqtt"), "cache", true, "keyLog", KEY_LOG)));
         assertEquals("gateway.local", o.host());
         assertEquals(8883, o.port());
         assertFalse(o.noDelay());
@@ -33,12 +35,14 @@ class OptionMapsTest {
         assertEquals("broker.example", o.effectiveServerName());
         assertEquals(List.of("mqtt"), o.alpn());
         assertTrue(o.verify());
+        assertEquals(KEY_LOG, o.keyLog());
 
         SecureSocketOptions defaults = OptionMaps.fromMap(Map.of("host", "example.com", "secure", true));
         assertEquals(443, defaults.port());
         assertTrue(defaults.verify());
         assertEquals(ProtocolVersion.TLS12, defaults.policy().minVersion());
         assertEquals("example.com", defaults.effectiveServerName());
+        assertEquals(KeyLogSink.NONE, defaults.keyLog());
     }
 
     @Test
@@ -51,5 +55,7 @@ class OptionMapsTest {
         assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h",
                 "protocolVersion", 0x300)));
         assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("port", 443)));
+        assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h",
+                "secure", Map.of("keyLog", "/tmp/keys.log"))));
     }
 }

@@ -31,6 +31,7 @@ import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.HandshakePolicy;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.securesocket.testing.TestPki;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.InMemoryTrustStore;
@@ -46,6 +47,8 @@ class TlsConnectionTest {
     private SSLEngine server;
     private ByteBuffer toServer;
     private ByteBuffer serverApp;
+    /** Every byte the server sent, in order. */
+    private final java.io.ByteArrayOutputStream serverOutput = new java.io.ByteArrayOutputStream();
 
     @BeforeAll
     static void pki() throws Exception {
@@ -61,22 +64,34 @@ class TlsConnectionTest {
     }
 
     static TlsConnection newClient(RandomSource random, HandshakePolicy policy) throws Exception {
+        return newClient(random, policy, TraceSink.NONE, KeyLogSink.NONE);
+    }
+
+    static TlsConnection newClient(RandomSource random, HandshakePolicy policy, TraceSink trace, KeyLogSink keyLog)
+            throws Exception {
         JcaTlsCrypto crypto = new JcaTlsCrypto(random);
         ClientConfig config = new ClientConfig(policy, "localhost", "localhost", List.of(), true,
                 new InMemoryTrustStore(List.of(Certificate.read(ca.certificate().getEncoded()))),
                 new X509PathValidator(crypto, ValidationPolicy.STRICT, Clock.systemUTC()));
-        return new TlsConnection(config, crypto, TraceSink.NONE, "test");
+        TlsConnection connection = new TlsConnection(config, crypto, trace, "test");
+        connection.keyLog(keyLog);
+        return connection;
     }
 
     @BeforeEach
     void connect() throws Exception {
+        handshake(TraceSink.NONE, KeyLogSink.NONE);
+    }
+
+    private void handshake(TraceSink trace, KeyLogSink keyLog) throws Exception {
         server = serverContext.createSSLEngine();
         server.setUseClientMode(false);
         server.setEnabledProtocols(new String[] {"TLSv1.2"});
         toServer = ByteBuffer.allocate(1 << 17);
         serverApp = ByteBuffer.allocate(1 << 17);
+        serverOutput.reset();
         client = newClient(RandomSource.system(), HandshakePolicy.DEFAULT.withCipherSuites(
-                List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)));
+                List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)), trace, keyLog);
         client.start();
         server.beginHandshake();
         pump();
@@ -108,6 +123,7 @@ class TlsConnectionTest {
                 runTasks();
             }
             net.flip();
+            serverOutput.write(net.array(), 0, net.limit());
             if (net.hasRemaining()) {
                 client.receive(net);
                 progress = true;
@@ -204,5 +220,66 @@ class TlsConnectionTest {
         byte[] helloA = a.takeOutbound();
         assertArrayEquals(helloA, b.takeOutbound());
         assertFalse(Arrays.equals(helloA, c.takeOutbound()));
+    }
+
+    @Test
+    void theTraceNamesEveryMessageOfAFullHandshakeAndTheKeyLogDecryptsTheServersRecords() throws Exception {
+        List<String> trace = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> keyLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        handshake((id, line) -> trace.add(line), (label, random, secret) -> keyLog.add(KeyLogFile.line(label, random,
+                secret)));
+        String[] expected = {"offering ", "-> client_hello", "<- server_hello TLS", "<- certificate: CN=localhost validated",
+            "<- server_key_exchange", "<- server_hello_done", "-> client_key_exchange", "-> finished",
+            "<- change_cipher_spec", "<- finished", "FINISHED: TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"};
+        int at = 0;
+        for (String line : trace) {
+            if (at < expected.length && line.startsWith(expected[at])) {
+                at++;
+            }
+        }
+        assertEquals(expected.length, at, "the trace lacks '" + (at < expected.length ? expected[at] : "") + "' in "
+                + trace);
+        assertTrue(trace.get(trace.size() - 1).contains(" EMS ALPN - peer CN=localhost"), trace.toString());
+
+        assertEquals(1, keyLog.size(), keyLog.toString());
+        String[] fields = keyLog.get(0).split(" ");
+        assertEquals("CLIENT_RANDOM", fields[0]);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        byte[] clientRandom = hex.parseHex(fields[1]);
+        byte[] masterSecret = hex.parseHex(fields[2]);
+        assertEquals(32, clientRandom.length);
+        assertEquals(48, masterSecret.length);
+        for (String line : trace) {
+            assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains(fields[2]), "a secret in the trace: " + line);
+        }
+
+        // RFC 5246 section 6.3: the server's keys from the logged master secret decrypt what it sent after its CCS
+        byte[] wire = serverOutput.toByteArray();
+        byte[] serverRandom = Arrays.copyOfRange(wire, 11, 43); // record header 5, handshake header 4, version 2
+        CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+        JcaTlsCrypto crypto = new JcaTlsCrypto();
+        int keyLength = suite.aead().keyLength();
+        int ivLength = suite.fixedIvLength();
+        byte[] seed = Arrays.copyOf(serverRandom, 64);
+        System.arraycopy(clientRandom, 0, seed, 32, 32);
+        byte[] block = org.securesocket.crypto.Prf.tls12(crypto, suite.prfHash(), masterSecret, "key expansion", seed,
+                2 * (keyLength + ivLength));
+        byte[] serverKey = Arrays.copyOfRange(block, keyLength, 2 * keyLength);
+        byte[] serverIv = Arrays.copyOfRange(block, 2 * keyLength + ivLength, 2 * keyLength + 2 * ivLength);
+        int ccs = 0;
+        while (wire[ccs] != 20) {
+            ccs += 5 + ((wire[ccs + 3] & 0xff) << 8 | (wire[ccs + 4] & 0xff));
+        }
+        ByteBuffer afterCcs = ByteBuffer.allocate(1 << 16).put(wire, ccs + 6, wire.length - ccs - 6)
+                .put(serverWrap("decrypted with the key log".getBytes(StandardCharsets.US_ASCII))).flip();
+        org.securesocket.record.RecordReader reader = new org.securesocket.record.RecordReader();
+        reader.setVersion(org.securesocket.record.ProtocolVersion.TLS12);
+        reader.setProtection(org.securesocket.record.RecordProtection.tls12Aead(crypto, suite.aead(), serverKey,
+                serverIv));
+        assertTrue(reader.read(afterCcs) instanceof org.securesocket.record.HandshakeFrame, "the server's Finished");
+        org.securesocket.record.ApplicationData data =
+                (org.securesocket.record.ApplicationData) reader.read(afterCcs);
+        assertEquals("decrypted with the key log", new String(data.data().array(), data.data().arrayOffset()
+                + data.data().position(), data.data().remaining(), StandardCharsets.US_ASCII));
     }
 }

@@ -19,6 +19,7 @@ import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HelloRequest;
 import org.securesocket.handshake.KeyUpdate;
+import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.handshake.SessionParameters;
@@ -38,6 +39,7 @@ public final class Context {
     private final TraceSink trace;
     private final String traceId;
     final Transcript transcript = new Transcript();
+    private KeyLogSink keyLog = KeyLogSink.NONE;
 
     /** What we offer, filtered by what the crypto provider can do. */
     final List<CipherSuite> offeredSuites = new ArrayList<>();
@@ -114,6 +116,16 @@ public final class Context {
             transcript.add(frame.encoded());
         }
         return state.handle(this, message);
+    }
+
+    /** Where secrets go (never to the trace). */
+    public void keyLog(KeyLogSink sink) {
+        keyLog = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Reports a secret of this connection (named by our ClientHello's random) to the key log. */
+    void logSecret(String label, byte[] secret) {
+        keyLog.log(label, clientHello.random(), secret.clone());
     }
 
     /** Encodes, hashes and sends one of our messages. */

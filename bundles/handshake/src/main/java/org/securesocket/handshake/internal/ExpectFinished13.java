@@ -59,6 +59,8 @@ final class ExpectFinished13 implements ClientState {
         schedule.advance(null);
         ctx.clientTrafficSecret = schedule.derive("c ap traffic", serverFinishedHash);
         ctx.serverTrafficSecret = schedule.derive("s ap traffic", serverFinishedHash);
+        ctx.logSecret("CLIENT_TRAFFIC_SECRET_0", ctx.clientTrafficSecret);
+        ctx.logSecret("SERVER_TRAFFIC_SECRET_0", ctx.serverTrafficSecret);
         ctx.records.setReadProtection(schedule.protection(ctx.serverTrafficSecret));
 
         ctx.sendCompatibilityCcs();

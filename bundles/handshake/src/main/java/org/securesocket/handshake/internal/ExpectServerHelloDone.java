@@ -46,6 +46,7 @@ final class ExpectServerHelloDone implements ClientState {
         Tls12KeySchedule keys = Tls12KeySchedule.derive(ctx.crypto, ctx.suite, ctx.premasterSecret, sessionHash,
                 clientRandom, ctx.serverRandom);
         ctx.premasterSecret = null;
+        keys.log(ctx);
         RecordProtection[] protections = keys.protections(clientRandom, ctx.serverRandom);
         ctx.records.sendChangeCipherSpec();
         ctx.records.setWriteProtection(protections[0]);

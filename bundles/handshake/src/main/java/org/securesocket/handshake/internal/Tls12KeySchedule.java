@@ -39,6 +39,11 @@ public final class Tls12KeySchedule {
         return new Tls12KeySchedule(crypto, suite, master);
     }
 
+    /** Reports the master secret to the key log: {@code CLIENT_RANDOM <client_random> <master_secret>}. */
+    void log(Context ctx) {
+        ctx.logSecret("CLIENT_RANDOM", masterSecret);
+    }
+
     /** The two directions' protections: [client write, server write]. */
     public RecordProtection[] protections(byte[] clientRandom, byte[] serverRandom) throws TlsException {
         int keyLength = suite.aead().keyLength();

@@ -210,6 +210,8 @@ final class Tls13Hello {
         ctx.schedule = schedule;
         ctx.clientHandshakeSecret = schedule.derive("c hs traffic", helloHash);
         ctx.serverHandshakeSecret = schedule.derive("s hs traffic", helloHash);
+        ctx.logSecret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", ctx.clientHandshakeSecret);
+        ctx.logSecret("SERVER_HANDSHAKE_TRAFFIC_SECRET", ctx.serverHandshakeSecret);
         ctx.records.setReadProtection(schedule.protection(ctx.serverHandshakeSecret));
         ctx.keyShares.clear();
         ctx.trace("<- server_hello TLSv1.3 " + suite.ianaName() + " " + group + (ctx.pskAccepted ? " resumed" : ""));

@@ -38,7 +38,7 @@ public final class JsseServer implements AutoCloseable {
         kmf.init(ks, new char[0]);
         SSLContext context = SSLContext.getInstance("TLSv1.2");
         context.init(kmf.getKeyManagers(), null, null);
-        server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
+        server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 1024,
                 InetAddress.getLoopbackAddress());
         SSLParameters params = server.getSSLParameters();
         params.setProtocols(new String[] {"TLSv1.2"});

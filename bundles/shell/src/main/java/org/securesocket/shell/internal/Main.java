@@ -13,6 +13,7 @@ public final class Main {
     /** Every subcommand, in the order {@code help} lists them: add a new command here. */
     static CommandTable table() {
         return new CommandTable("securesocket", List.of(
+                new DemoCommand(),
                 new GatewayCommand(),
                 new ConnectCommand()));
     }
