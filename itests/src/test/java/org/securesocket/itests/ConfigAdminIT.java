@@ -108,6 +108,10 @@ public class ConfigAdminIT extends SecureSocketFramework {
                 socket.getOutputStream().write("profile\n".getBytes(StandardCharsets.US_ASCII));
                 assertEquals("eliforp", readLine(socket.getInputStream()));
             }
+            // The factory keeps the server's TLS 1.3 tickets (sessionCache.size): the next connection resumes.
+            try (SecureSocket socket = factory.connect("127.0.0.1", port, "it-gateway")) {
+                assertTrue("the second connection did not resume", socket.resumed());
+            }
 
             // An explicit suite list: the next connection negotiates it.
             String chacha = CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256.ianaName();

@@ -111,8 +111,8 @@ public final class OptionMaps {
         if (map.get("serverName") instanceof String name) {
             b.serverName(name);
         }
-        if (map.containsKey("cache")) {
-            bool(map, "cache"); // no session cache exists yet: every connection makes a full handshake
+        if (map.containsKey("cache") && !bool(map, "cache")) {
+            b.sessions(null); // the original's secure.cache: false: never resume, keep no ticket
         }
     }
 

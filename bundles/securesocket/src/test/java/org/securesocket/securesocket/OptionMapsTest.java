@@ -2,14 +2,18 @@ package org.securesocket.securesocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.securesocket.handshake.KeyLogSink;
+import org.securesocket.handshake.SessionCache;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.securesocket.testing.TestPki;
 
@@ -43,6 +47,15 @@ class OptionMapsTest {
         assertEquals(ProtocolVersion.TLS12, defaults.policy().minVersion());
         assertEquals("example.com", defaults.effectiveServerName());
         assertEquals(KeyLogSink.NONE, defaults.keyLog());
+    }
+
+    @Test
+    void cacheFalseDropsTheSessionCacheOfTheBase() throws Exception {
+        SessionCache cache = new SessionCache(Clock.systemUTC(), 2);
+        SecureSocketOptions.Builder base = SecureSocketOptions.builder().sessions(cache);
+        assertSame(cache, OptionMaps.fromMap(Map.of("host", "h", "secure", Map.of("cache", true)), base).sessions());
+        base = SecureSocketOptions.builder().sessions(cache);
+        assertNull(OptionMaps.fromMap(Map.of("host", "h", "secure", Map.of("cache", false)), base).sessions());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.securesocket.securesocket.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.HandshakePolicy;
+import org.securesocket.handshake.SessionCache;
 import org.securesocket.securesocket.OptionMaps;
 import org.securesocket.securesocket.SecureSocket;
 import org.securesocket.securesocket.SecureSocketFactory;
@@ -24,11 +26,15 @@ import org.securesocket.x509.TrustStore;
  * suppliers at every connect, so a service or configuration change applies to the next connection.
  */
 public final class ConfiguredFactory implements SecureSocketFactory {
+    /** Tickets kept per server: a few, since each is used once (RFC 8446 appendix C.4). */
+    private static final int TICKETS_PER_SERVER = 2;
     private final Supplier<TlsPolicyConfig> config;
     private final Supplier<TlsCrypto> crypto;
     private final Supplier<TrustStore> trustStore;
     private final Function<String, TlsProfile> profiles;
     private final TraceSink traceSink;
+    private SessionCache sessions;
+    private TlsPolicyConfig sessionsConfig;
 
     /**
      * @param trustStore supplies null while no TrustStore service is registered
@@ -72,7 +78,25 @@ public final class ConfiguredFactory implements SecureSocketFactory {
 
     private SecureSocketOptions.Builder base(TlsPolicyConfig current) {
         return SecureSocketOptions.builder().policy(current.policy()).crypto(crypto.get())
-                .trustStore(trustStore.get()).trace(current.trace() ? traceSink : TraceSink.NONE);
+                .trustStore(trustStore.get()).trace(current.trace() ? traceSink : TraceSink.NONE)
+                .sessions(sessions(current));
+    }
+
+    /**
+     * The TLS 1.3 tickets shared by this factory's connections, sized by {@code sessionCache.size} (servers
+     * remembered; 0 turns resumption off) and {@code sessionCache.lifetime}; a change of either starts afresh.
+     */
+    private synchronized SessionCache sessions(TlsPolicyConfig current) {
+        if (current.sessionCacheSize() == 0) {
+            return null;
+        }
+        if (sessions == null || sessionsConfig.sessionCacheSize() != current.sessionCacheSize()
+                || !sessionsConfig.sessionCacheLifetime().equals(current.sessionCacheLifetime())) {
+            sessions = new SessionCache(Clock.systemUTC(), TICKETS_PER_SERVER, current.sessionCacheSize(),
+                    current.sessionCacheLifetime());
+            sessionsConfig = current;
+        }
+        return sessions;
     }
 
     private static SecureSocket open(SecureSocketOptions options) throws IOException {
