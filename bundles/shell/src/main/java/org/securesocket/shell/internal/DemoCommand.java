@@ -127,7 +127,8 @@ final class DemoCommand implements Command {
             SessionParameters s = socket.session();
             out.println("negotiated: " + s.version() + ", " + s.cipherSuite().ianaName() + ", group "
                     + (s.group() == null ? "-" : s.group().name().toLowerCase(java.util.Locale.ROOT))
-                    + ", extended master secret " + (s.extendedMasterSecret() ? "yes" : "no")
+                    + (s.version() == ProtocolVersion.TLS13 ? "" // TLS 1.3 has no EMS: its secrets bind the transcript
+                            : ", extended master secret " + (s.extendedMasterSecret() ? "yes" : "no"))
                     + ", server certificate " + socket.peerCertificates().get(0) + " issued by "
                     + socket.peerCertificates().get(0).issuer());
             String message = "hello over " + s.version();
