@@ -104,7 +104,9 @@ class RecordReaderFuzzTest {
     /** The wire for a script: application_data fragments sealed as TLS 1.3 records. */
     private static byte[] seal(byte[] script) throws TlsException {
         AeadCipher aead = CRYPTO.createAead(AeadAlgorithm.AES_128_GCM, KEY);
-        ByteBuffer out = ByteBuffer.allocate(script.length * 2 + 64);
+        // every record has a 5-byte header, and sealing adds a tag to each
+        int records = script.length / HEADER + 1;
+        ByteBuffer out = ByteBuffer.allocate(script.length + records * AeadAlgorithm.AES_128_GCM.tagLength());
         long sequence = 0;
         int at = 0;
         while (script.length - at >= HEADER) {
