@@ -93,6 +93,10 @@ final class JcaSignatures {
         } catch (GeneralSecurityException e) {
             throw new TlsException(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM,
                     "the JCA cannot verify " + scheme + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A provider failing on peer-supplied bytes (ProviderException, IllegalArgumentException ...):
+            // nothing verified, so fail closed rather than let an unchecked exception escape.
+            return false;
         }
     }
 
