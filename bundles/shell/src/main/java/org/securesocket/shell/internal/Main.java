@@ -15,7 +15,9 @@ public final class Main {
         return new CommandTable("securesocket", List.of(
                 new DemoCommand(),
                 new GatewayCommand(),
-                new ConnectCommand()));
+                new ConnectCommand(),
+                TransformCommand.pemToDer(),
+                TransformCommand.pkcs8()));
     }
 
     public static void main(String[] args) {
