@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.KeyShare;
@@ -15,6 +16,7 @@ import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.CertificateVerify;
+import org.securesocket.handshake.ExtensionCodecs;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HelloRequest;
@@ -126,6 +128,16 @@ public final class Context {
     /** Reports a secret of this connection (named by our ClientHello's random) to the key log. */
     void logSecret(String label, byte[] secret) {
         keyLog.log(label, clientHello.random(), secret.clone());
+    }
+
+    /** The server's ALPN choice: exactly one protocol, one we offered (RFC 7301 section 3.1). */
+    void acceptAlpn(byte[] data) throws TlsException {
+        List<String> names = ExtensionCodecs.readAlpn(data);
+        if (names.size() != 1 || !config.alpn().contains(names.get(0))) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server selected the ALPN protocols "
+                    + names + "; exactly one of " + config.alpn() + " is allowed (RFC 7301 section 3.1)");
+        }
+        alpn = names.get(0);
     }
 
     /** Encodes, hashes and sends one of our messages. */

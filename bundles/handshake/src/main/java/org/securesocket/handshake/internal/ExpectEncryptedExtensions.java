@@ -1,7 +1,6 @@
 package org.securesocket.handshake.internal;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.securesocket.common.Alert;
 import org.securesocket.common.ErrorCode;
@@ -52,15 +51,7 @@ final class ExpectEncryptedExtensions implements ClientState {
                                 + " empty");
                     }
                 }
-                case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> {
-                    List<String> names = ExtensionCodecs.readAlpn(data);
-                    if (names.size() != 1 || !ctx.config.alpn().contains(names.get(0))) {
-                        throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server selected the ALPN"
-                                + " protocols " + names + "; exactly one of " + ctx.config.alpn() + " is allowed"
-                                + " (RFC 7301 section 3.1)");
-                    }
-                    ctx.alpn = names.get(0);
-                }
+                case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> ctx.acceptAlpn(data);
                 case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit(
                         Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS13);
                 default -> ExtensionCodecs.readCodepointList(data, e.name()); // supported_groups: a hint only

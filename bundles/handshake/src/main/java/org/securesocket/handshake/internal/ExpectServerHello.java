@@ -200,15 +200,7 @@ public final class ExpectServerHello implements ClientState {
                                 + " lacks uncompressed (RFC 8422 section 5.2)");
                     }
                 }
-                case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> {
-                    List<String> names = ExtensionCodecs.readAlpn(data);
-                    if (names.size() != 1 || !ctx.config.alpn().contains(names.get(0))) {
-                        throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server selected the ALPN"
-                                + " protocols " + names + "; exactly one of " + ctx.config.alpn() + " is allowed"
-                                + " (RFC 7301 section 3.1)");
-                    }
-                    ctx.alpn = names.get(0);
-                }
+                case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> ctx.acceptAlpn(data);
                 default -> throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_EXTENSION,
                         "a TLS 1.2 server must not send " + e.name() + " in server_hello", null);
             }
