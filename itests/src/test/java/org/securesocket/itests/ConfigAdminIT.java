@@ -1,17 +1,12 @@
 package org.securesocket.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +43,13 @@ public class ConfigAdminIT extends SecureSocketFramework {
     @Test
     public void policyAndProfileAreLiveThroughConfigAdmin() throws Exception {
         Path dir = Files.createTempDirectory("config-it");
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        OpensslPeer.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=Config IT CA", "-days", "2",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
-        openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        OpensslPeer.run(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
         Files.writeString(dir.resolve("ext"), "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n");
-        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+        OpensslPeer.run(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.crt", "-days", "2", "-extfile", "ext");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -92,7 +87,7 @@ public class ConfigAdminIT extends SecureSocketFramework {
         Logger jul = Logger.getLogger("org.securesocket.tls"); // held: JUL keeps loggers weakly
         jul.addHandler(capture);
         try {
-            awaitListening(port);
+            OpensslPeer.awaitListening(port);
             // A profile made through Config Admin, with the keys a user writes in its .cfg file.
             profile.update(dictionary(Map.of("name", "it-gateway", "certificateFiles",
                     dir.resolve("ca.crt").toString(), "serverName", "localhost",
@@ -106,7 +101,7 @@ public class ConfigAdminIT extends SecureSocketFramework {
                 assertEquals("CN=localhost", socket.peerCertificates().get(0).toString());
                 assertNotNull(socket.handshakeTime());
                 socket.getOutputStream().write("profile\n".getBytes(StandardCharsets.US_ASCII));
-                assertEquals("eliforp", readLine(socket.getInputStream()));
+                assertEquals("eliforp", OpensslPeer.readLine(socket.getInputStream()));
             }
             // The factory keeps the server's TLS 1.3 tickets (sessionCache.size): the next connection resumes.
             try (SecureSocket socket = factory.connect("127.0.0.1", port, "it-gateway")) {
@@ -199,40 +194,5 @@ public class ConfigAdminIT extends SecureSocketFramework {
 
     private static Dictionary<String, Object> dictionary(Map<String, Object> map) {
         return new Hashtable<>(map);
-    }
-
-    private static void openssl(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(command + " failed:\n" + output);
-        }
-    }
-
-    private static void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("openssl s_server did not listen on " + port, e);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            line.write(b);
-        }
-        assertFalse("no line before the end of the stream", b < 0);
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -3,12 +3,8 @@ package org.securesocket.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,25 +24,17 @@ import org.securesocket.securesocket.SecureSocketOptions;
  */
 public class HandshakeIT extends SecureSocketFramework {
 
-    private static void openssl(Path dir, String... args) throws Exception {
-        Process p = new ProcessBuilder(List.of(args)).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", args) + " failed:\n" + output);
-        }
-    }
-
     @Test
     public void handshakeAndDataAgainstOpensslFromInsideTheFramework() throws Exception {
         Path dir = Files.createTempDirectory("handshake-it");
-        openssl(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        OpensslPeer.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=IT CA", "-days", "2",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
-        openssl(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        OpensslPeer.run(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
         Files.writeString(dir.resolve("ext"), "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n"
                 + "basicConstraints=CA:FALSE\n");
-        openssl(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+        OpensslPeer.run(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
                 "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "ext");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -56,7 +44,7 @@ public class HandshakeIT extends SecureSocketFramework {
                 "server.crt", "-key", "server.key", "-rev", "-quiet").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
-            awaitListening(port);
+            OpensslPeer.awaitListening(port);
             SecureSocketOptions options = SecureSocketOptions.builder().host("127.0.0.1").port(port)
                     .serverName("localhost").crypto(service(TlsCrypto.class))
                     .certificates(OptionMaps.readCertificates(Files.readAllBytes(dir.resolve("ca.crt"))))
@@ -65,36 +53,11 @@ public class HandshakeIT extends SecureSocketFramework {
                 assertEquals("TLSv1.3", socket.protocol()); // the default maximum, openssl 3 speaks it
                 assertEquals("CN=localhost", socket.peerCertificates().get(0).toString());
                 socket.getOutputStream().write("framework\n".getBytes(StandardCharsets.US_ASCII));
-                assertEquals("krowemarf", readLine(socket.getInputStream()));
+                assertEquals("krowemarf", OpensslPeer.readLine(socket.getInputStream()));
             }
         } finally {
             server.destroy();
             server.waitFor(5, TimeUnit.SECONDS);
         }
-    }
-
-    private static void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("openssl s_server did not listen on " + port, e);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            line.write(b);
-        }
-        assertTrue("no line before the end of the stream", b == '\n');
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }
