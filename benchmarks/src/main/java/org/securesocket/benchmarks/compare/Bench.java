@@ -73,7 +73,7 @@ public final class Bench {
         int jsse = peers.jsse(pki, "ec");
         int runs = quick ? 3 : 7;
         if (only.isEmpty() || only.contains("handshake")) {
-            Handshakes handshakes = new Handshakes(stacks, results, quick ? 40 : 150, quick ? 60 : 400, runs);
+            Handshakes handshakes = new Handshakes(stacks, results, quick ? 50 : 150, quick ? 300 : 600, runs);
             handshakes.full(ECDSA13, new Target(ec13, "TLSv1.3", "TLS_AES_128_GCM_SHA256", false));
             handshakes.full(RSA13, new Target(rsa13, "TLSv1.3", "TLS_AES_128_GCM_SHA256", false));
             handshakes.full(ECDSA12, new Target(ec12, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", false));

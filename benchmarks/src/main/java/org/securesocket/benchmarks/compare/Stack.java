@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -38,6 +40,12 @@ import org.securesocket.securesocket.SecureSocketOptions;
  */
 abstract class Stack {
     static final List<String> NAMES = List.of("ours", "jsse", "bcjsse");
+    /** BCJSSE logs its reading of the JDK's security properties at INFO and WARNING: kept quiet here. */
+    private static final Logger BC_LOG = Logger.getLogger("org.bouncycastle.jsse");
+
+    static {
+        BC_LOG.setLevel(Level.SEVERE);
+    }
 
     abstract String name();
 

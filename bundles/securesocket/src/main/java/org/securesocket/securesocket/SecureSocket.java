@@ -22,6 +22,7 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.BufferPool;
 import org.securesocket.record.PlaintextLimit;
 import org.securesocket.securesocket.internal.CombinedTrustStore;
 import org.securesocket.x509.Certificate;
@@ -43,7 +44,6 @@ public final class SecureSocket implements Closeable {
     private final Socket socket;
     private final TlsConnection connection;
     private final SecureSocketOptions options;
-    private final byte[] netBuffer = new byte[1 << 15];
     private final InputStream in = new PlaintextIn();
     private final OutputStream out = new PlaintextOut();
     private boolean closed;
@@ -162,28 +162,37 @@ public final class SecureSocket implements Closeable {
         socket.setSoTimeout((int) Math.min(options.timeout().toMillis(), Integer.MAX_VALUE));
     }
 
-    /** Reads once from the socket into the connection; false at the end of the stream. */
+    /**
+     * Reads once from the socket into the connection; false at the end of the stream. The read
+     * buffer is a {@link BufferPool} one, held only for the read and the processing of what it
+     * brought (the connection keeps nothing of it), so an idle socket holds no read buffer.
+     */
     private boolean fill() throws IOException {
-        int n;
+        ByteBuffer buffer = BufferPool.take();
         try {
-            n = socket.getInputStream().read(netBuffer);
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new TlsException(ErrorCode.IO_CLOSED, null, "reading from the server failed: " + e.getMessage(), e);
-        }
-        if (n < 0) {
-            if (connection.isHandshakeComplete()) {
-                connection.endOfInput();
+            int n;
+            try {
+                n = socket.getInputStream().read(buffer.array(), 0, buffer.capacity());
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new TlsException(ErrorCode.IO_CLOSED, null, "reading from the server failed: " + e.getMessage(), e);
             }
-            return false;
-        }
-        try {
-            connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            if (n < 0) {
+                if (connection.isHandshakeComplete()) {
+                    connection.endOfInput();
+                }
+                return false;
+            }
+            try {
+                connection.receive(buffer.limit(n));
+            } finally {
+                sendQuietly();
+            }
+            return true;
         } finally {
-            sendQuietly();
+            BufferPool.give(buffer);
         }
-        return true;
     }
 
     /** Sends what the connection queued; a failed write first looks for the peer's alert that explains it. */
@@ -191,9 +200,8 @@ public final class SecureSocket implements Closeable {
         if (!connection.hasOutbound()) {
             return;
         }
-        byte[] bytes = connection.takeOutbound();
         try {
-            socket.getOutputStream().write(bytes);
+            send();
             socket.getOutputStream().flush();
         } catch (IOException e) {
             readPendingAlert();
@@ -203,25 +211,42 @@ public final class SecureSocket implements Closeable {
 
     private void sendQuietly() {
         try {
-            if (connection.hasOutbound()) {
-                socket.getOutputStream().write(connection.takeOutbound());
-            }
+            send();
         } catch (IOException ignored) {
             // the failure being reported matters more than the alert we could not send
         }
     }
 
+    /** Writes what the connection queued, through a pooled buffer (no array per record). */
+    private void send() throws IOException {
+        if (!connection.hasOutbound()) {
+            return;
+        }
+        ByteBuffer buffer = BufferPool.take();
+        try {
+            int n;
+            while ((n = connection.takeOutbound(buffer.array(), 0, buffer.capacity())) > 0) {
+                socket.getOutputStream().write(buffer.array(), 0, n);
+            }
+        } finally {
+            BufferPool.give(buffer);
+        }
+    }
+
     private void readPendingAlert() throws TlsException {
+        ByteBuffer buffer = BufferPool.take();
         try {
             socket.setSoTimeout(ALERT_GRACE_MILLIS);
             int n;
-            while ((n = socket.getInputStream().read(netBuffer)) > 0) {
-                connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            while ((n = socket.getInputStream().read(buffer.array(), 0, buffer.capacity())) > 0) {
+                connection.receive(ByteBuffer.wrap(buffer.array(), 0, n));
             }
         } catch (TlsException e) {
             throw e;
         } catch (IOException e) {
             // nothing more to read: report the write failure itself
+        } finally {
+            BufferPool.give(buffer);
         }
     }
 
