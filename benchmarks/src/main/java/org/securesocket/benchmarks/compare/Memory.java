@@ -22,13 +22,16 @@ import java.util.Map;
  * <li>{@code idle_heap_per_connection}: {@code count} established connections to the JSSE server,
  *     each having sent 1 KB and received the answer, then idle: the live heap they add, per connection.
  * <li>{@code peak_handshake_heap}: a TLS 1.3 ECDSA handshake against openssl over a socket whose
- *     every read first collects and samples the live heap: the most the handshake holds while
- *     it waits for the network, above the live heap before it started.
+ *     every read returns at most 512 bytes and first collects and samples the live heap: the most
+ *     the handshake holds at any of its reads or once complete, above the live heap before it started (or after it
+ *     ended, if lower). Garbage made and dropped between two reads is not counted.
  * </ul>
  * Arguments: {@code pki-dir jsse-port openssl-port runs count}.
  */
 public final class Memory {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    /** The most bytes one read of the probing socket returns, so that every client samples as it goes. */
+    private static final int SLICE = 512;
 
     private Memory() {
     }
@@ -57,11 +60,24 @@ public final class Memory {
         System.out.println("#row\t" + figure + "\t" + stack + "\t" + unit + "\tlower\t" + value);
     }
 
+    /** Collects until the live heap stops shrinking (closed sockets are freed by their cleaners later). */
     static long liveHeap() {
-        for (int i = 0; i < 3; i++) {
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
             System.gc();
+            long used = MEMORY.getHeapMemoryUsage().getUsed();
+            if (used >= last) {
+                return used;
+            }
+            last = used;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return used;
+            }
         }
-        return MEMORY.getHeapMemoryUsage().getUsed();
+        return last;
     }
 
     /** Bytes of live heap per idle established connection. */
@@ -97,14 +113,19 @@ public final class Memory {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(Target.HOST, target.port()));
         socket.getInputStream(); // the stream wrapper itself is not the handshake's
+        liveHeap();
         long before = liveHeap();
         socket.peak = before;
         socket.probing = true;
         Conn conn = stack.wrap(socket, target);
+        socket.peak = Math.max(socket.peak, liveHeap()); // and once established
         socket.probing = false;
         conn.forgetSession();
         conn.close();
-        return socket.peak - before;
+        conn = null;
+        // the lower of the live heap before and after, so that anything freed meanwhile does not hide the peak
+        long baseline = Math.min(before, liveHeap());
+        return Math.max(0, socket.peak - baseline);
     }
 
     /** A socket whose reads sample the live heap first, while the client waits for the network. */
@@ -126,7 +147,7 @@ public final class Memory {
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
                         probe();
-                        return super.read(b, off, len);
+                        return super.read(b, off, Math.min(len, SLICE));
                     }
                 };
             }

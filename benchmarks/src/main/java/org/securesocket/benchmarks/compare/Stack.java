@@ -41,11 +41,7 @@ import org.securesocket.securesocket.SecureSocketOptions;
 abstract class Stack {
     static final List<String> NAMES = List.of("ours", "jsse", "bcjsse");
     /** BCJSSE logs its reading of the JDK's security properties at INFO and WARNING: kept quiet here. */
-    private static final Logger BC_LOG = Logger.getLogger("org.bouncycastle.jsse");
-
-    static {
-        BC_LOG.setLevel(Level.SEVERE);
-    }
+    private static Logger bcLog;
 
     abstract String name();
 
@@ -64,7 +60,11 @@ abstract class Stack {
         return switch (name) {
             case "ours" -> new Ours(pki);
             case "jsse" -> new Jsse(name, pki, null);
-            case "bcjsse" -> new Jsse(name, pki, new BouncyCastleJsseProvider(new BouncyCastleProvider()));
+            case "bcjsse" -> {
+                bcLog = Logger.getLogger("org.bouncycastle.jsse"); // only here: java.util.logging costs start-up time
+                bcLog.setLevel(Level.SEVERE);
+                yield new Jsse(name, pki, new BouncyCastleJsseProvider(new BouncyCastleProvider()));
+            }
             default -> throw new IllegalArgumentException("no client " + name);
         };
     }
