@@ -8,14 +8,19 @@ import java.util.concurrent.ArrayBlockingQueue;
  * one only while bytes pass through it (a read from the network, a record split across reads, data
  * waiting to be sent or read) and gives it back when it is empty, so an idle connection keeps no
  * buffer, and a busy one reuses pooled buffers instead of allocating per record. The pool keeps at
- * most {@link #KEEP} free buffers (2 MiB); beyond that, returned buffers are left to the collector.
+ * most {@link #KEEP} free buffers (1.75 MiB); beyond that, returned buffers are left to the collector.
  * Thread-safe.
  */
 public final class BufferPool {
-    /** Room for two whole records on the wire (2 x (5 + 2^14 + 256)) and more: 36 KiB. */
-    public static final int SIZE = 36 * 1024;
+    /**
+     * 56 KiB: a network read of {@link #READ} bytes plus one record carried over from the previous
+     * read (at most 5 + 2^14 + 2048 bytes) fit in one buffer, and so does the plaintext they yield.
+     */
+    public static final int SIZE = 56 * 1024;
+    /** The most a connection should read from the network at once (two full records and more). */
+    public static final int READ = 36 * 1024;
     /** The most free buffers kept. */
-    public static final int KEEP = 56;
+    public static final int KEEP = 32;
 
     private static final ArrayBlockingQueue<ByteBuffer> FREE = new ArrayBlockingQueue<>(KEEP);
 

@@ -172,7 +172,7 @@ public final class SecureSocket implements Closeable {
         try {
             int n;
             try {
-                n = socket.getInputStream().read(buffer.array(), 0, buffer.capacity());
+                n = socket.getInputStream().read(buffer.array(), 0, BufferPool.READ);
             } catch (SocketTimeoutException e) {
                 throw e;
             } catch (IOException e) {
