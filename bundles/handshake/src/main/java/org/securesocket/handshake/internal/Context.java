@@ -82,6 +82,9 @@ public final class Context {
         this.records = Objects.requireNonNull(records, "records");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.traceId = traceId;
+        if (config.clientCredentials() != null) {
+            transcript.retainMessages(); // for a TLS 1.2 CertificateVerify
+        }
     }
 
     /** The negotiated parameters, once the handshake is complete. */

@@ -48,6 +48,8 @@ class ScriptedServer implements RecordLayer {
     final byte[] certificate;
     final List<byte[]> fromClient = new ArrayList<>();
     final List<AlertMessage> alertsFromClient = new ArrayList<>();
+    /** Every message framed for the client, encoded, in order. */
+    final List<byte[]> toClient = new ArrayList<>();
     int changeCipherSpecsFromClient;
     TranscriptHash transcript;
     ClientHello hello;
@@ -142,6 +144,7 @@ class ScriptedServer implements RecordLayer {
     HandshakeFrame frame(HandshakeMessage message) {
         byte[] encoded = message.encode();
         transcript.update(encoded);
+        toClient.add(encoded);
         return new HandshakeFrame(encoded);
     }
 
