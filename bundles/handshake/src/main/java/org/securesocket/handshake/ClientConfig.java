@@ -17,12 +17,21 @@ import org.securesocket.x509.TrustStore;
  * @param trustStore    the anchors (a TrustStore service, or the anchors given with the connection)
  * @param pathValidator the validator
  * @param sessions      where TLS 1.3 tickets are kept and taken for resumption, or null for none
- * @param clientCredentials the certificate and key sent when the server asks (TLS 1.3), or null to send
- *                      an empty Certificate
+ * @param clientCredentials the certificate and key sent when the server asks, or null to send an empty
+ *                      Certificate
+ * @param extensions    max_fragment_length and status_request, when asked for
  */
 public record ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn,
         boolean verify, TrustStore trustStore, PathValidator pathValidator, SessionCache sessions,
-        ClientCredentials clientCredentials) {
+        ClientCredentials clientCredentials, ClientExtensions extensions) {
+
+    /** A configuration that requests no optional extension. */
+    public ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn, boolean verify,
+            TrustStore trustStore, PathValidator pathValidator, SessionCache sessions,
+            ClientCredentials clientCredentials) {
+        this(policy, serverName, peerName, alpn, verify, trustStore, pathValidator, sessions, clientCredentials,
+                ClientExtensions.NONE);
+    }
 
     /** A configuration without resumption and without a client certificate. */
     public ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn, boolean verify,
@@ -37,6 +46,7 @@ public record ClientConfig(HandshakePolicy policy, String serverName, String pee
 
     public ClientConfig {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(extensions, "extensions");
         alpn = List.copyOf(alpn);
         if (verify) {
             Objects.requireNonNull(trustStore, "trustStore (verification is on)");

@@ -275,6 +275,12 @@ public final class TlsConnection {
         public void setWriteProtection(RecordProtection protection) {
             writer.setProtection(protection);
         }
+
+        @Override
+        public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
+            reader.setPlaintextLimit(read);
+            writer.setPlaintextLimit(write);
+        }
     }
 
     /** A growable byte queue. */

@@ -75,6 +75,10 @@ public final class Context {
     SessionCache.Ticket pskOffered;
     boolean pskAccepted;
     PlaintextLimit plaintextLimit = PlaintextLimit.DEFAULT;
+    /** A TLS 1.2 server echoed status_request: a CertificateStatus may follow its Certificate (RFC 6066 section 8). */
+    boolean statusRequestAnswered;
+    /** The stapled OCSP response, or null. */
+    byte[] ocspResponse;
 
     public Context(ClientConfig config, TlsCrypto crypto, RecordLayer records, TraceSink trace, String traceId) {
         this.config = Objects.requireNonNull(config, "config");

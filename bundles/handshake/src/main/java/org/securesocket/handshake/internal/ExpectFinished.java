@@ -35,7 +35,7 @@ final class ExpectFinished implements ClientState {
         }
         ctx.transcript.add(finished.encode());
         ctx.session = new SessionParameters(ctx.version, ctx.suite, ctx.group, ctx.alpn, ctx.peerCertificates, false,
-                ctx.extendedMasterSecret, ctx.plaintextLimit);
+                ctx.extendedMasterSecret, ctx.plaintextLimit, ctx.ocspResponse);
         ctx.trace("<- finished: handshake complete, " + ctx.suite.ianaName());
         return new Connected(0);
     }

@@ -71,7 +71,7 @@ final class ExpectFinished13 implements ClientState {
         ctx.records.setWriteProtection(schedule.protection(ctx.clientTrafficSecret));
         ctx.resumptionMasterSecret = schedule.derive("res master", ctx.transcript.digest());
         ctx.session = new SessionParameters(ProtocolVersion.TLS13, ctx.suite, ctx.group, ctx.alpn,
-                ctx.peerCertificates, ctx.pskAccepted, false, ctx.plaintextLimit);
+                ctx.peerCertificates, ctx.pskAccepted, false, ctx.plaintextLimit, ctx.ocspResponse);
         ctx.trace("<- finished: handshake complete, TLSv1.3 " + ctx.suite.ianaName()
                 + (ctx.pskAccepted ? " (resumed)" : ""));
         return new Connected13();

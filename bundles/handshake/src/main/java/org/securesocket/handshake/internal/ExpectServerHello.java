@@ -15,8 +15,6 @@ import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.ServerHello;
-import org.securesocket.handshake.Tls13Extensions;
-import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 
 /** Sends the ClientHello, then waits for the ServerHello and checks it against what was offered. */
@@ -43,6 +41,10 @@ public final class ExpectServerHello implements ClientState {
                 ctx.offeredSchemes));
         if (!ctx.config.alpn().isEmpty()) {
             extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
+        }
+        FragmentLimits.maxFragmentLengthOffer(ctx).ifPresent(extensions::add);
+        if (ctx.config.extensions().statusRequest()) {
+            extensions.add(ExtensionCodecs.statusRequest());
         }
         if (tls12) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
@@ -187,8 +189,11 @@ public final class ExpectServerHello implements ClientState {
                     ctx.extendedMasterSecret = true;
                 }
                 case SERVER_NAME -> requireEmpty(e, data);
-                case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit( // RFC 8449 section 4
-                        Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS12);
+                case RECORD_SIZE_LIMIT, MAX_FRAGMENT_LENGTH -> { } // FragmentLimits.apply, below
+                case STATUS_REQUEST -> { // RFC 6066 section 8: empty; a CertificateStatus may follow Certificate
+                    requireEmpty(e, data);
+                    ctx.statusRequestAnswered = true;
+                }
                 case EC_POINT_FORMATS -> {
                     byte[] formats = ExtensionCodecs.readEcPointFormats(data);
                     boolean uncompressed = false;
@@ -205,6 +210,7 @@ public final class ExpectServerHello implements ClientState {
                         "a TLS 1.2 server must not send " + e.name() + " in server_hello", null);
             }
         }
+        FragmentLimits.apply(ctx, hello.extensions(), ProtocolVersion.TLS12);
         if (!secureRenegotiation && ctx.config.policy().requireSecureRenegotiation()) {
             throw new TlsException(ErrorCode.HANDSHAKE_INSUFFICIENT_SECURITY, Alert.HANDSHAKE_FAILURE,
                     "the server does not support secure renegotiation (RFC 5746 renegotiation_info),"

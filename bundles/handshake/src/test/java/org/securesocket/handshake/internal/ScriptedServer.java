@@ -34,6 +34,7 @@ import org.securesocket.handshake.ServerKeyExchange;
 import org.securesocket.handshake.WireReader;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 
@@ -51,6 +52,9 @@ class ScriptedServer implements RecordLayer {
     /** Every message framed for the client, encoded, in order. */
     final List<byte[]> toClient = new ArrayList<>();
     int changeCipherSpecsFromClient;
+    /** The limits the client set on its record layer, or null. */
+    PlaintextLimit clientReadLimit;
+    PlaintextLimit clientWriteLimit;
     TranscriptHash transcript;
     ClientHello hello;
     byte[] serverRandom;
@@ -86,6 +90,12 @@ class ScriptedServer implements RecordLayer {
 
     @Override
     public void setVersion(ProtocolVersion version) {
+    }
+
+    @Override
+    public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
+        clientReadLimit = read;
+        clientWriteLimit = write;
     }
 
     @Override
