@@ -20,6 +20,7 @@ import org.securesocket.record.ChangeCipherSpec;
 import org.securesocket.record.ContentType;
 import org.securesocket.record.HandshakeFrame;
 import org.securesocket.record.InboundMessage;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 import org.securesocket.record.RecordReader;
@@ -90,7 +91,9 @@ public final class TlsConnection {
                 + (s.group() == null ? "" : " " + s.group().name().toLowerCase(java.util.Locale.ROOT))
                 + (s.extendedMasterSecret() ? " EMS" : "") + " ALPN " + s.applicationProtocol().orElse("-")
                 + (s.peerCertificates().isEmpty() ? "" : " peer " + s.peerCertificates().get(0))
-                + (s.resumed() ? " resumed" : "");
+                + (s.resumed() ? " resumed" : "")
+                + (s.plaintextLimit().equals(PlaintextLimit.DEFAULT) ? "" : " records " + s.plaintextLimit())
+                + s.stapledOcspResponse().map(r -> " stapled OCSP " + r.length + " bytes (not validated)").orElse("");
     }
 
     private void dispatch(InboundMessage message) throws TlsException {
