@@ -200,8 +200,8 @@ public final class RecordReader {
 
     /** Why the limit is lower than usual, for a peer that agreed to a limit and breaks it (gnutls 3.7 does). */
     private String overflowHint() {
-        return limit.equals(PlaintextLimit.DEFAULT) ? "" : " (the peer agreed to " + limit
-                + " of content per record and broke its word: a peer bug, see RFC 6066 section 4 / RFC 8449)";
+        return limit.equals(PlaintextLimit.DEFAULT) ? "" : " (the peer agreed to at most " + limit
+                + " per record and broke it: a peer bug, see RFC 6066 section 4 and RFC 8449)";
     }
 
     /** RFC 8446 section 5 and appendix D.4: one unprotected {1} CCS before the peer's Finished. */

@@ -42,7 +42,8 @@ final class FragmentLimits {
 
     /**
      * Applies the server's answer in {@code extensions} (already checked to be offered ones) under
-     * {@code version}: its record_size_limit bounds what we send and ours what we receive; an echoed
+     * {@code version}: its record_size_limit bounds what we send (and the max_fragment_length asked for,
+ * if smaller) and ours what we receive; an echoed
      * max_fragment_length must be the one we asked for (RFC 6066 section 4) and bounds both ways from
      * the next record on, handshake messages included. Both at once is an illegal_parameter (RFC 8449
      * section 5).
@@ -57,11 +58,18 @@ final class FragmentLimits {
         if (rsl.isPresent()) {
             ctx.plaintextLimit = PlaintextLimit.recordSizeLimit(Tls13Extensions.readRecordSizeLimit(rsl.get().data()),
                     version);
-            if (ctx.config.extensions().maxFragmentLength() != 0) {
-                ctx.records.setPlaintextLimits(PlaintextLimit.recordSizeLimit(ourRecordSizeLimit(ctx), version),
-                        ctx.plaintextLimit);
+            int code = ctx.config.extensions().maxFragmentLengthCode();
+            if (code != 0) {
+                // the server bounds what we send, our record_size_limit what we receive; we keep to the size
+                // asked for as well (smaller records are always allowed), so it holds both ways
+                PlaintextLimit asked = PlaintextLimit.maxFragmentLength(code);
+                if (asked.contentLimit() < ctx.plaintextLimit.contentLimit()) {
+                    ctx.plaintextLimit = asked;
+                }
+                PlaintextLimit receive = PlaintextLimit.recordSizeLimit(ourRecordSizeLimit(ctx), version);
+                ctx.records.setPlaintextLimits(receive, ctx.plaintextLimit);
                 ctx.trace("record_size_limit answered instead of max_fragment_length: we send up to "
-                        + ctx.plaintextLimit + ", receive up to " + ourRecordSizeLimit(ctx));
+                        + ctx.plaintextLimit + ", receive up to " + receive);
             }
         } else if (mfl.isPresent()) {
             int code = ExtensionCodecs.readMaxFragmentLength(mfl.get().data());

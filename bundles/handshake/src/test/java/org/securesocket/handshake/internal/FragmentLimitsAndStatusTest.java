@@ -152,9 +152,17 @@ class FragmentLimitsAndStatusTest {
         ScriptedServer server = server(crypto, List.of(Tls13Extensions.recordSizeLimit(2000)), null);
         ClientHandshake client = client(server, new ClientExtensions(512, false));
         SessionParameters session = complete(server, client);
-        assertEquals(2000, session.plaintextLimit().contentLimit(), "what we send: the server's limit");
+        assertEquals(512, session.plaintextLimit().contentLimit(), "what we send: the size we asked for, smaller");
         assertEquals(513, server.clientReadLimit.contentLimit(), "what we receive: our record_size_limit in TLS 1.2");
-        assertEquals(2000, server.clientWriteLimit.contentLimit());
+        assertEquals(512, server.clientWriteLimit.contentLimit());
+    }
+
+    @Test
+    void aSmallerRecordSizeLimitAnswerBoundsWhatWeSend() throws Exception {
+        ScriptedServer server = server(crypto, List.of(Tls13Extensions.recordSizeLimit(300)), null);
+        ClientHandshake client = client(server, new ClientExtensions(512, false));
+        assertEquals(300, complete(server, client).plaintextLimit().contentLimit());
+        assertEquals(300, server.clientWriteLimit.contentLimit());
     }
 
     @Test
