@@ -42,6 +42,10 @@ final class ClientAuthentication {
             ctx.trace("no client certificate is configured: an empty certificate is sent");
             return null;
         }
+        if (!ctx.version.atLeast(ProtocolVersion.TLS12)) {
+            ctx.trace("client certificates in " + ctx.version + " are not implemented: an empty certificate is sent");
+            return null;
+        }
         if (certificateTypes != null) {
             SignatureScheme.KeyType key = credentials.schemes().get(0).keyType();
             int needed = key == SignatureScheme.KeyType.EC || key == SignatureScheme.KeyType.ED25519
@@ -62,17 +66,16 @@ final class ClientAuthentication {
         return null;
     }
 
-    /** Whether a scheme may sign a client's CertificateVerify in {@code version}. */
+    /** Whether a scheme may sign a client's CertificateVerify in {@code version} (TLS 1.2 or 1.3). */
     static boolean allowedIn(ProtocolVersion version, SignatureScheme scheme) {
-        return switch (version) {
-            case TLS13 -> Tls13Signatures.allowed(scheme);
-            case TLS12 -> scheme.codepoint() >= 0;
-            // TLS 1.0/1.1 sign MD5||SHA-1 or SHA-1 without a scheme field (RFC 4346 section 7.4.8): not implemented
-            case TLS10, TLS11 -> false;
-        };
+        return version == ProtocolVersion.TLS13 ? Tls13Signatures.allowed(scheme) : scheme.codepoint() >= 0;
     }
 
-    /** Signs what the negotiated version signs (the one place this rule lives) and sends CertificateVerify. */
+    /**
+     * Signs what the negotiated version signs (the one place this rule lives) and sends CertificateVerify.
+     * TLS 1.0/1.1 (MD5||SHA-1 or SHA-1 over the messages, no scheme field: RFC 4346 section 7.4.8) would be
+     * added here; {@link #select} does not choose a scheme for them yet.
+     */
     static void sendCertificateVerify(Context ctx, SignatureScheme scheme) throws TlsException {
         byte[] content = switch (ctx.version) {
             case TLS13 -> CertificateVerify.signedContent(false, ctx.transcript.digest()); // RFC 8446 section 4.4.3

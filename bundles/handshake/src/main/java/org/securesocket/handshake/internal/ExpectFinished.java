@@ -34,6 +34,7 @@ final class ExpectFinished implements ClientState {
                     + " handshake: the messages were altered in transit or the keys differ");
         }
         ctx.transcript.add(finished.encode());
+        ctx.transcript.releaseMessages(); // an abbreviated handshake never signs them
         ctx.session = new SessionParameters(ctx.version, ctx.suite, ctx.group, ctx.alpn, ctx.peerCertificates, false,
                 ctx.extendedMasterSecret, ctx.plaintextLimit, ctx.ocspResponse);
         ctx.trace("<- finished: handshake complete, " + ctx.suite.ianaName());
