@@ -1,10 +1,12 @@
 package org.securesocket.handshake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.SignatureScheme;
+import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.PublicKeyInfo;
 
@@ -53,6 +55,30 @@ public record ClientCredentials(List<byte[]> certificateChain, byte[] pkcs8Priva
                     + " or Ed25519 are)");
         };
         return new ClientCredentials(certificateChain, pkcs8PrivateKey, schemes);
+    }
+
+    /**
+     * Checks that the private key belongs to the leaf certificate: a fixed message signed with the
+     * first scheme must verify with the certificate's key. A mismatched pair then fails here, with a
+     * message saying so, rather than as the server's decrypt_error alert in the middle of a handshake.
+     *
+     * @throws TlsException {@code crypto.invalid_key} when the key does not fit the certificate
+     */
+    public void checkKeyPair(TlsCrypto crypto) throws TlsException {
+        SignatureScheme scheme = schemes.get(0);
+        byte[] probe = "SecureSocket client key check".getBytes(StandardCharsets.US_ASCII);
+        Certificate leaf = Certificate.read(certificateChain.get(0));
+        byte[] signature;
+        try {
+            signature = crypto.createSigner(scheme, pkcs8PrivateKey).sign(probe);
+        } catch (TlsException e) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY, "the client key cannot sign with " + scheme
+                    + ", which the certificate '" + leaf.subject() + "' needs: " + e.getMessage(), e);
+        }
+        if (!crypto.verify(scheme, leaf.publicKey().encoded(), probe, signature)) {
+            throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY, "the client key does not belong to the certificate '"
+                    + leaf.subject() + "' (its public key does not verify what the key signs)");
+        }
     }
 
     private static SignatureScheme ecdsaScheme(NamedGroup curve) throws TlsException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
+import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.ClientCredentials;
 import org.securesocket.handshake.ClientExtensions;
 import org.securesocket.handshake.KeyLogSink;
@@ -132,9 +133,10 @@ public final class OptionMaps {
      * Client credentials from a private key, as DER bytes (PKCS#8, PKCS#1 RSA or SEC1 EC) or PEM text
      * (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY; bytes starting with {@code -----BEGIN} are read as
      * PEM), and certificates as for {@link #certificates}, the client's own first. The signature schemes
-     * follow from the key ({@link ClientCredentials#forKey}). Encrypted keys are refused.
+     * follow from the key ({@link ClientCredentials#forKey}). Encrypted keys are refused, and so is a key
+     * that does not belong to the first certificate ({@link ClientCredentials#checkKeyPair}).
      *
-     * @throws TlsException {@code crypto.invalid_key} for an unreadable or encrypted key,
+     * @throws TlsException {@code crypto.invalid_key} for an unreadable, encrypted or mismatched key,
      *                      {@code certificate.malformed} for an unreadable certificate
      */
     public static ClientCredentials clientCredentials(Object key, Object certificates) throws TlsException {
@@ -152,7 +154,10 @@ public final class OptionMaps {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the option 'clientCertificates' holds no certificate");
         }
-        return ClientCredentials.forKey(chain.stream().map(Certificate::encoded).toList(), pkcs8);
+        ClientCredentials credentials = ClientCredentials.forKey(chain.stream().map(Certificate::encoded).toList(),
+                pkcs8);
+        credentials.checkKeyPair(new JcaTlsCrypto());
+        return credentials;
     }
 
     /** Certificates from PEM text or DER bytes (a file's content), a Certificate, or a collection of them. */

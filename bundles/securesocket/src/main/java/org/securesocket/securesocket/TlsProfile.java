@@ -32,9 +32,11 @@ import org.securesocket.x509.Certificate;
  * @param minVersion        the lowest version, or null for the policy's
  * @param maxVersion        the highest version, or null for the policy's
  * @param maxFragmentLength the max_fragment_length to request (512, 1024, 2048, 4096), 0 for none
+ * @param statusRequest     whether to ask for a stapled OCSP response (exposed, not validated yet)
  */
 public record TlsProfile(String name, List<Certificate> anchors, String clientKeyFile, String clientKeyPassword,
-        List<String> clientCertificateFiles, ClientCredentials clientCredentials, List<String> alpn, String serverName, int maxFragmentLength,
+        List<String> clientCertificateFiles, ClientCredentials clientCredentials, List<String> alpn, String serverName,
+        int maxFragmentLength, boolean statusRequest,
         ProtocolVersion minVersion, ProtocolVersion maxVersion, boolean verify) {
     public static final String FACTORY_PID = "org.securesocket.tls.profile";
     public static final String NAME = "name";
@@ -45,12 +47,14 @@ public record TlsProfile(String name, List<Certificate> anchors, String clientKe
     public static final String ALPN = "applicationLayerProtocolNegotiation";
     public static final String SERVER_NAME = "serverName";
     public static final String MAX_FRAGMENT_LENGTH = "tls_max_fragment_length";
+    public static final String STATUS_REQUEST = "statusRequest";
     public static final String MIN_VERSION = "protocolVersion.min";
     public static final String MAX_VERSION = "protocolVersion.max";
     public static final String VERIFY = "verify";
 
     private static final Set<String> KEYS = Set.of(NAME, CERTIFICATE_FILES, CLIENT_KEY_FILE, CLIENT_KEY_PASSWORD,
-            CLIENT_CERTIFICATE_FILES, ALPN, SERVER_NAME, MAX_FRAGMENT_LENGTH, MIN_VERSION, MAX_VERSION, VERIFY);
+            CLIENT_CERTIFICATE_FILES, ALPN, SERVER_NAME, MAX_FRAGMENT_LENGTH, STATUS_REQUEST, MIN_VERSION, MAX_VERSION,
+            VERIFY);
 
     public TlsProfile {
         anchors = List.copyOf(anchors);
@@ -98,8 +102,8 @@ public record TlsProfile(String name, List<Certificate> anchors, String clientKe
         String keyFile = string(p, CLIENT_KEY_FILE);
         List<String> chainFiles = list(p, CLIENT_CERTIFICATE_FILES);
         return new TlsProfile(name, anchors, keyFile, string(p, CLIENT_KEY_PASSWORD), chainFiles,
-                clientCredentials(name, keyFile, string(p, CLIENT_KEY_PASSWORD), chainFiles), list(p, ALPN), string(p, SERVER_NAME), mfl, min, max,
-                bool(p, VERIFY, true));
+                clientCredentials(name, keyFile, string(p, CLIENT_KEY_PASSWORD), chainFiles), list(p, ALPN),
+                string(p, SERVER_NAME), mfl, bool(p, STATUS_REQUEST, false), min, max, bool(p, VERIFY, true));
     }
 
     /** Reads the client key and chain files; both or neither must be set. */
@@ -138,6 +142,7 @@ public record TlsProfile(String name, List<Certificate> anchors, String clientKe
             throws TlsException {
         Map<String, Object> secure = new HashMap<>();
         secure.put("tls_max_fragment_length", maxFragmentLength == 0 ? null : maxFragmentLength);
+        secure.put("statusRequest", statusRequest);
         secure.put("certificate", anchors);
         secure.put("verify", verify);
         secure.put("applicationLayerProtocolNegotiation", alpn);

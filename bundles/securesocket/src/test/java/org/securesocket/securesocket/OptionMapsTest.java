@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
 import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.record.ProtocolVersion;
@@ -98,6 +100,16 @@ class OptionMapsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> OptionMaps.fromMap(Map.of("host", "h",
                 "clientCertificates", ca.certificatePem())));
+        // the CA's certificate with another key of the same type: refused before any handshake
+        var other = TestPki.issue(TestPki.Spec.named("other").kind(TestPki.KeyKind.P256), ca);
+        TlsException mismatch = assertThrows(TlsException.class, () -> OptionMaps.clientCredentials(
+                other.key().getEncoded(), ca.certificate().getEncoded()));
+        assertEquals(ErrorCode.CRYPTO_INVALID_KEY, mismatch.code());
+        assertTrue(mismatch.getMessage().contains("does not belong to the certificate 'CN=Options CA'"),
+                mismatch::getMessage);
+        var rsa = TestPki.issue(TestPki.Spec.named("rsa").kind(TestPki.KeyKind.RSA_2048), ca);
+        assertEquals(ErrorCode.CRYPTO_INVALID_KEY, assertThrows(TlsException.class, () -> OptionMaps.clientCredentials(
+                rsa.key().getEncoded(), ca.certificate().getEncoded())).code());
     }
 
     @Test

@@ -57,6 +57,10 @@ public final class TlsProfileComponent {
                 + " 1024, 2048, 4096, or 0 for none")
         int tls__max__fragment__length() default 0;
 
+        @AttributeDefinition(description = "Ask for a stapled OCSP response (RFC 6066 section 8); it is exposed on the"
+                + " session, not validated yet")
+        boolean statusRequest() default false;
+
         @AttributeDefinition(description = "Lowest version; empty for the policy's")
         String protocolVersion_min() default "";
 

@@ -137,12 +137,13 @@ class ConfiguredFactoryTest {
         Path[] files = TestPki.issue(TestPki.Spec.named("profile client").kind(TestPki.KeyKind.P256), ca)
                 .write(dir, "client");
         TlsProfile profile = TlsProfile.fromProperties(Map.of("name", "client", "clientKeyFile", files[1].toString(),
-                "clientCertificateFiles", files[0].toString(), "tls_max_fragment_length", "1024"));
+                "clientCertificateFiles", files[0].toString(), "tls_max_fragment_length", "1024", "statusRequest", "true"));
         assertEquals(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256),
                 profile.clientCredentials().schemes());
         var options = profile.applyTo(SecureSocketOptions.builder().host("h"),
                 HandshakePolicy.DEFAULT).build();
         assertEquals(1024, options.extensions().maxFragmentLength());
+        assertTrue(options.extensions().statusRequest());
         assertEquals(profile.clientCredentials(), options.clientCredentials());
     }
 
