@@ -3,6 +3,7 @@ package org.securesocket.securesocket;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,17 +18,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.TlsException;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.record.ProtocolVersion;
+import org.securesocket.securesocket.testing.JsseServer;
 import org.securesocket.securesocket.testing.PeerProcess;
 import org.securesocket.securesocket.testing.TestPki;
 import org.securesocket.securesocket.testing.TestPki.KeyKind;
 import org.securesocket.x509.Certificate;
 
 /**
- * TLS 1.2 resumption against openssl s_server and gnutls-serv: by session ID and by ticket, the
+ * TLS 1.2 resumption against openssl s_server, gnutls-serv and the JDK: by session ID and by ticket, the
  * second connection with the same options and cache resumes; {@code cache: false} never does; a
  * session the server does not know gives a full handshake that replaces it; a server without the
  * extended master secret is never resumed (RFC 7627 section 5.3).
@@ -38,13 +42,15 @@ class Tls12ResumptionInteropTest {
     private static final List<PeerProcess> SERVERS = new ArrayList<>();
     private static Certificate anchor;
     private static Path[] files;
+    private static TestPki.Issued leaf;
 
     @BeforeAll
     static void pki() throws Exception {
         Path dir = TestPki.tempDir();
         TestPki.Issued ca = TestPki.selfSigned(TestPki.Spec.named("TLS 1.2 Resumption CA").ca(null));
         anchor = Certificate.read(ca.certificate().getEncoded());
-        files = TestPki.server(KeyKind.P256, ca).write(dir, "server");
+        leaf = TestPki.server(KeyKind.P256, ca);
+        files = leaf.write(dir, "server");
     }
 
     @AfterAll
@@ -133,6 +139,35 @@ class Tls12ResumptionInteropTest {
     @Test
     void byTicketAgainstGnutls() throws Exception {
         firstFullThenResumed(gnutls("NORMAL:-VERS-ALL:+VERS-TLS1.2"), true);
+    }
+
+    /** The JDK's server resumes too (by ticket or session ID, as it chooses). */
+    @Test
+    void againstJsse() throws Exception {
+        try (JsseServer jsse = new JsseServer(leaf, null, null)) {
+            List<String> trace = Collections.synchronizedList(new ArrayList<>());
+            SecureSocketOptions options = options(jsse.port(), new SessionCache(Clock.systemUTC(), 2), trace).build();
+            assertFalse(connect(options));
+            assertTrue(connect(options), "resumed: " + trace);
+        }
+    }
+
+    /** A fatal alert ends the session offered (RFC 5246 section 7.2.2): it is not offered again. */
+    @Test
+    void aFatalAlertForgetsTheSession() throws Exception {
+        SessionCache cache = new SessionCache(Clock.systemUTC(), 2);
+        cache.putTls12(key(4433), new SessionCache.Tls12Session(new byte[32], new byte[0], new byte[48],
+                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, true, List.of(),
+                "localhost", null, Instant.now(), Duration.ofHours(1)));
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        TlsConnection connection = SecureSocket.newConnection(options(4433, cache, trace).build());
+        connection.start();
+        assertTrue(trace.stream().anyMatch(l -> l.startsWith("offering a TLS 1.2 session")), trace.toString());
+        byte[] handshakeFailure = {0x15, 3, 3, 0, 2, 2, 40};
+        TlsException e = assertThrows(TlsException.class,
+                () -> connection.receive(java.nio.ByteBuffer.wrap(handshakeFailure)));
+        assertEquals(ErrorCode.HANDSHAKE_ALERT_RECEIVED, e.code());
+        assertTrue(cache.tls12(key(4433)).isEmpty());
     }
 
     /** The original's {@code cache: false}: no session is offered or kept, every handshake is full. */
