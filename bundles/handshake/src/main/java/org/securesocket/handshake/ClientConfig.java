@@ -40,13 +40,17 @@ public record ClientConfig(HandshakePolicy policy, String serverName, String pee
     }
 
     /**
-     * The key under which this server's sessions are kept: the SNI name (else the name checked) and the
-     * address, so a session is offered only to the server and name it was made with; null (nothing is
-     * kept) without a name.
+     * The key under which this server's sessions are kept: the SNI name (else the name checked), the
+     * address, and whether the certificate is validated, so a session is offered only to the server and
+     * name it was made with and a validating connection never resumes a session whose server was not
+     * validated; null (nothing is kept) without a name.
      */
     public String sessionKey() {
         String name = serverName != null ? serverName : peerName;
-        return name == null ? null : peerAddress == null ? name : name + " @ " + peerAddress;
+        if (name == null) {
+            return null;
+        }
+        return name + (peerAddress == null ? "" : " @ " + peerAddress) + (verify ? "" : " (not validated)");
     }
 
     public ClientConfig {

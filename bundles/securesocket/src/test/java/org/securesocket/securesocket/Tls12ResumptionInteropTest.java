@@ -141,6 +141,20 @@ class Tls12ResumptionInteropTest {
         firstFullThenResumed(gnutls("NORMAL:-VERS-ALL:+VERS-TLS1.2"), true);
     }
 
+    /** A session made without validating the server is never resumed by a connection that validates. */
+    @Test
+    void anUnvalidatedSessionIsNotResumedByAValidatingConnection() throws Exception {
+        int port = openssl();
+        SessionCache cache = new SessionCache(Clock.systemUTC(), 2);
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        SecureSocketOptions unvalidated = options(port, cache, trace).verify(false).build();
+        assertFalse(connect(unvalidated));
+        assertTrue(connect(unvalidated), "resumed without validation, as before: " + trace);
+        SecureSocketOptions validated = options(port, cache, trace).build();
+        assertFalse(connect(validated), "a full handshake validates the server");
+        assertTrue(connect(validated));
+    }
+
     /** The JDK's server resumes too (by ticket or session ID, as it chooses). */
     @Test
     void againstJsse() throws Exception {

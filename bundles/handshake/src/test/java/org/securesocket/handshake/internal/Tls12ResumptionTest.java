@@ -44,7 +44,7 @@ class Tls12ResumptionTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final HandshakePolicy TLS12 = HandshakePolicy.DEFAULT.withVersions(ProtocolVersion.TLS12,
             ProtocolVersion.TLS12);
-    private static final String KEY = "localhost @ localhost:443";
+    private static final String KEY = "localhost @ localhost:443 (not validated)";
     private final JcaTlsCrypto crypto = new JcaTlsCrypto(RandomSource.deterministic(2));
     private final SessionCache cache = new SessionCache(Clock.fixed(NOW, ZoneOffset.UTC), 2, 10, Duration.ofHours(1));
 
