@@ -141,6 +141,22 @@ class Tls12ResumptionInteropTest {
         firstFullThenResumed(gnutls("NORMAL:-VERS-ALL:+VERS-TLS1.2"), true);
     }
 
+    /**
+     * A client that also offers TLS 1.3 resumes a TLS 1.2 server: the session ID goes in
+     * legacy_session_id (RFC 8446 section 4.1.2), the ticket next to the TLS 1.3 extensions.
+     */
+    @Test
+    void aClientOfferingTls13ResumesATls12Server() throws Exception {
+        for (int port : List.of(openssl("-no_ticket"), openssl())) {
+            SessionCache cache = new SessionCache(Clock.systemUTC(), 2);
+            List<String> trace = Collections.synchronizedList(new ArrayList<>());
+            SecureSocketOptions options = options(port, cache, trace).policy(HandshakePolicy.DEFAULT)
+                    .timeout(Duration.ofSeconds(10)).build();
+            assertFalse(connect(options));
+            assertTrue(connect(options), "resumed: " + trace);
+        }
+    }
+
     /** A session made without validating the server is never resumed by a connection that validates. */
     @Test
     void anUnvalidatedSessionIsNotResumedByAValidatingConnection() throws Exception {
