@@ -96,7 +96,7 @@ public final class SessionCache {
     }
 
     /** What is kept for one server. */
-    private static final class Entry {
+    private static final class ServerSessions {
         final Deque<Ticket> tickets = new ArrayDeque<>();
         Tls12Session tls12;
     }
@@ -109,7 +109,7 @@ public final class SessionCache {
     private final Clock clock;
     private final int maxTicketsPerServer;
     private final Duration maxLifetime;
-    private final Map<String, Entry> servers;
+    private final Map<String, ServerSessions> servers;
 
     /** A cache of {@value #DEFAULT_MAX_SERVERS} servers whose tickets live as long as they say (seven days at most). */
     public SessionCache(Clock clock, int maxTicketsPerServer) {
@@ -132,7 +132,7 @@ public final class SessionCache {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, ServerSessions> eldest) {
                 return size() > maxServers;
             }
         };
@@ -147,7 +147,7 @@ public final class SessionCache {
         if (ticket.lifetime().isZero() || maxLifetime.isZero()) {
             return;
         }
-        Deque<Ticket> queue = servers.computeIfAbsent(server, k -> new Entry()).tickets;
+        Deque<Ticket> queue = servers.computeIfAbsent(server, k -> new ServerSessions()).tickets;
         queue.addLast(ticket);
         while (queue.size() > maxTicketsPerServer) {
             queue.removeFirst();
@@ -156,7 +156,7 @@ public final class SessionCache {
 
     /** Takes the newest unexpired ticket for a server (it is removed: single use). */
     public synchronized Optional<Ticket> take(String server) {
-        Entry entry = servers.get(server);
+        ServerSessions entry = servers.get(server);
         while (entry != null && !entry.tickets.isEmpty()) {
             Ticket t = entry.tickets.removeLast();
             if (alive(t.issued(), t.lifetime())) {
@@ -175,12 +175,12 @@ public final class SessionCache {
                 || session.sessionId.length == 0 && session.ticket.length == 0) {
             return;
         }
-        servers.computeIfAbsent(server, k -> new Entry()).tls12 = session;
+        servers.computeIfAbsent(server, k -> new ServerSessions()).tls12 = session;
     }
 
     /** The server's TLS 1.2 session while it lives (it stays kept: a session may resume several connections). */
     public synchronized Optional<Tls12Session> tls12(String server) {
-        Entry entry = servers.get(server);
+        ServerSessions entry = servers.get(server);
         if (entry == null || entry.tls12 == null) {
             return Optional.empty();
         }
@@ -196,7 +196,7 @@ public final class SessionCache {
      * fatal alert, RFC 5246 section 7.2.2, or the server refused to resume it); a newer one is kept.
      */
     public synchronized void removeTls12(String server, Tls12Session session) {
-        Entry entry = servers.get(server);
+        ServerSessions entry = servers.get(server);
         if (entry != null && entry.tls12 == session) {
             entry.tls12 = null;
         }
@@ -220,7 +220,7 @@ public final class SessionCache {
 
     /** How many TLS 1.3 tickets are kept for a server. */
     public synchronized int size(String server) {
-        Entry entry = servers.get(server);
+        ServerSessions entry = servers.get(server);
         return entry == null ? 0 : entry.tickets.size();
     }
 }
