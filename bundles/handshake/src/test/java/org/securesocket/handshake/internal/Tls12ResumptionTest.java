@@ -300,4 +300,36 @@ class Tls12ResumptionTest {
         assertEquals(0, otherSuite.clientHello().sessionId().length);
         assertNotNull(cache.tls12(KEY).orElse(null), "still kept for a connection that can use it");
     }
+
+    /** A corrupted resuming ServerHello or NewSessionTicket fails only with a TlsException (or, harmlessly, completes). */
+    @Test
+    void corruptedAbbreviatedHandshakesFailOnlyWithTlsException() throws Exception {
+        java.util.Random random = new java.util.Random(20261126);
+        for (int i = 0; i < 200; i++) {
+            SessionCache sessions = new SessionCache(Clock.fixed(NOW, ZoneOffset.UTC), 2, 10, Duration.ofHours(1));
+            sessions.putTls12(KEY, session(true, id(7)));
+            Server server = new Server(crypto);
+            server.promiseTicket = true;
+            ClientHandshake client = start(server, TLS12, sessions);
+            server.sessionId = id(7);
+            List<HandshakeMessage> flight = List.of(server.serverHello(), new NewSessionTicket(60, new byte[] {9, 9}));
+            int victim = random.nextInt(flight.size());
+            try {
+                for (int m = 0; m < flight.size(); m++) {
+                    byte[] encoded = flight.get(m).encode();
+                    if (m == victim) {
+                        encoded = ClientStateChainTest.corrupt(encoded, random);
+                    }
+                    server.transcript.update(encoded);
+                    client.handle(new HandshakeFrame(encoded));
+                }
+                client.changeCipherSpec();
+                Tls12KeySchedule keys = Tls12KeySchedule.resume(crypto, server.suite, new byte[48]);
+                client.handle(server.frame(new Finished(keys.verifyData("server finished",
+                        server.transcript.currentDigest()))));
+            } catch (TlsException expected) {
+                continue;
+            }
+        }
+    }
 }
