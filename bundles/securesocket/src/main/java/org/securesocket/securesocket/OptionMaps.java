@@ -125,7 +125,7 @@ public final class OptionMaps {
             b.serverName(name);
         }
         if (map.containsKey("cache") && !bool(map, "cache")) {
-            b.sessions(null); // the original's secure.cache: false: never resume, keep no ticket
+            b.sessions(null); // the original's secure.cache: false: never resume, keep no session or ticket
         }
     }
 

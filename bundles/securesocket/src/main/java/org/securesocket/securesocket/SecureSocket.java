@@ -127,7 +127,8 @@ public final class SecureSocket implements Closeable {
         ClientConfig config = new ClientConfig(options.policy(), isIpLiteral(name) ? null : name, name, options.alpn(),
                 options.verify(), new CombinedTrustStore(options.trustStore(), options.certificates()),
                 new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(options.policy().minRsaBits()),
-                        options.clock()), options.sessions(), options.clientCredentials(), options.extensions());
+                        options.clock()), options.sessions(), options.clientCredentials(),
+                options.host() + ":" + options.port(), options.extensions());
         String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
         TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
         connection.keyLog(options.keyLog());

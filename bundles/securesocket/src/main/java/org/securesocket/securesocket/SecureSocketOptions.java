@@ -28,7 +28,8 @@ import org.securesocket.x509.TrustStore;
  * @param keyLog       where the secrets go for debugging ({@link KeyLogFile}); {@link KeyLogSink#NONE} by default
  * @param timeout      the read timeout once connected (the connect and handshake timeout is the
  *                     policy's {@link HandshakePolicy#handshakeTimeout()}; {@link Builder#timeout} sets both)
- * @param sessions     the TLS 1.3 tickets kept for resumption, shared by the connections that use it; null for none
+ * @param sessions     the sessions kept for resumption (TLS 1.3 tickets, TLS 1.2 session IDs and tickets), shared
+ *                     by the connections that use it; null for none
  * @param clientCredentials the certificate and key sent when a server asks for one; null to send none
  * @param extensions   max_fragment_length and status_request (OCSP stapling) to request; none by default
  */
@@ -176,7 +177,7 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
             return this;
         }
 
-        /** Where TLS 1.3 tickets are kept and taken: connections sharing a cache resume each other's sessions. */
+        /** Where sessions are kept and taken: connections sharing a cache resume each other's sessions. */
         public Builder sessions(SessionCache value) {
             sessions = value;
             return this;

@@ -218,6 +218,7 @@ public final class TlsConnection {
             step.run();
         } catch (TlsException e) {
             failure = e;
+            handshake.forgetSession();
             trace.trace(traceId, "failed: " + e);
             if (e.alertToSend()) {
                 try {

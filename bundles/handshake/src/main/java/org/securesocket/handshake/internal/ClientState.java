@@ -12,7 +12,7 @@ import org.securesocket.handshake.HandshakeMessage;
 public sealed interface ClientState permits ExpectServerHello, ExpectCertificate, ExpectServerKeyExchange,
         ExpectServerHelloDone, ExpectChangeCipherSpec, ExpectFinished, Connected, ExpectEncryptedExtensions,
         ExpectCertificateOrCertReq, ExpectCertificate13, ExpectCertificateVerify, ExpectFinished13, Connected13,
-        ExpectCertificateStatus {
+        ExpectNewSessionTicket, ExpectCertificateStatus {
 
     /** Handles a handshake message (already added to the transcript, except Finished). */
     ClientState handle(Context ctx, HandshakeMessage message) throws TlsException;

@@ -22,6 +22,7 @@ import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HelloRequest;
 import org.securesocket.handshake.KeyUpdate;
 import org.securesocket.handshake.KeyLogSink;
+import org.securesocket.handshake.NewSessionTicket;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.handshake.SessionParameters;
@@ -80,6 +81,13 @@ public final class Context {
     /** The stapled OCSP response, or null. */
     byte[] ocspResponse;
 
+    // TLS 1.2 resumption (Tls12Resumption): the session offered or kept, the server's answer
+    SessionCache.Tls12Session tls12Session;
+    byte[] serverSessionId;
+    boolean ticketPromised;
+    NewSessionTicket tls12Ticket;
+    boolean resumed;
+
     public Context(ClientConfig config, TlsCrypto crypto, RecordLayer records, TraceSink trace, String traceId) {
         this.config = Objects.requireNonNull(config, "config");
         this.crypto = Objects.requireNonNull(crypto, "crypto");
@@ -125,6 +133,11 @@ public final class Context {
             transcript.add(frame.encoded());
         }
         return state.handle(this, message);
+    }
+
+    /** A fatal alert ends this connection: its TLS 1.2 session is no longer resumed (RFC 5246 section 7.2.2). */
+    public void forgetSession() {
+        Tls12Resumption.invalidate(this);
     }
 
     /** Where secrets go (never to the trace). */

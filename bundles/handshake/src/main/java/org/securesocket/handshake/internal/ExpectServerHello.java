@@ -46,14 +46,17 @@ public final class ExpectServerHello implements ClientState {
         if (ctx.config.extensions().statusRequest()) {
             extensions.add(ExtensionCodecs.statusRequest());
         }
+        byte[] sessionId = new byte[0];
         if (tls12) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
             extensions.add(ExtensionCodecs.renegotiationInfo(new byte[0]));
+            sessionId = Tls12Resumption.offer(ctx, extensions);
         }
-        byte[] sessionId = new byte[0];
         if (ctx.offersTls13()) {
             extensions.addAll(Tls13Hello.extensions(ctx, Tls13Hello.initialShareGroups(ctx.offeredGroups), null));
-            sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+            if (sessionId.length == 0) { // a TLS 1.2 session's ID serves as well (RFC 8446 section 4.1.2)
+                sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+            }
         }
         List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
         ClientHello hello = new ClientHello(ProtocolVersion.TLS12.wire(), ctx.crypto.random().bytes(32), sessionId,
@@ -146,7 +149,8 @@ public final class ExpectServerHello implements ClientState {
         ctx.transcript.start(ctx.crypto.createHash(suite.prfHash()));
         ctx.trace("<- server_hello " + version + " " + suite.ianaName() + (ctx.extendedMasterSecret ? " EMS" : "")
                 + (ctx.alpn != null ? " ALPN " + ctx.alpn : ""));
-        return new ExpectCertificate();
+        ClientState resumed = Tls12Resumption.accept(ctx, hello);
+        return resumed != null ? resumed : new ExpectCertificate();
     }
 
     /** RFC 8446 section 4.1.3: a client that offered a higher version checks the server random. */
@@ -189,6 +193,10 @@ public final class ExpectServerHello implements ClientState {
                     ctx.extendedMasterSecret = true;
                 }
                 case SERVER_NAME -> requireEmpty(e, data);
+                case SESSION_TICKET -> { // RFC 5077 section 3.2: a NewSessionTicket will come
+                    requireEmpty(e, data);
+                    ctx.ticketPromised = true;
+                }
                 case RECORD_SIZE_LIMIT, MAX_FRAGMENT_LENGTH -> { } // FragmentLimits.apply, below
                 case STATUS_REQUEST -> { // RFC 6066 section 8: empty; a CertificateStatus may follow Certificate
                     requireEmpty(e, data);

@@ -60,6 +60,6 @@ final class ExpectServerHelloDone implements ClientState {
         ctx.records.sendChangeCipherSpec();
         ctx.records.setWriteProtection(protections[0]);
         ctx.send(new Finished(keys.verifyData("client finished", ctx.transcript.digest())));
-        return new ExpectChangeCipherSpec(keys, protections[1]);
+        return ExpectNewSessionTicket.orChangeCipherSpec(ctx, protections[1], new ExpectFinished(keys));
     }
 }

@@ -61,7 +61,7 @@ class FragmentLimitsAndStatusTest {
 
     private ClientHandshake client(ScriptedServer server, ClientExtensions extensions) throws TlsException {
         ClientConfig config = new ClientConfig(HandshakePolicy.DEFAULT, "localhost", null, List.of(), false, null, null,
-                null, null, extensions);
+                null, null, null, extensions);
         ClientHandshake client = new ClientHandshake(config, crypto, server, (id, line) -> trace.add(line), "test");
         client.start();
         server.receiveClientHello();

@@ -60,6 +60,10 @@ class ScriptedServer implements RecordLayer {
     byte[] serverRandom;
     KeyShare share;
     CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    /** Whether the ServerHello agrees to the extended master secret (RFC 7627). */
+    boolean extendedMasterSecret = true;
+    /** The secrets of the last full handshake, once the client's Finished is answered. */
+    Tls12KeySchedule keys;
 
     ScriptedServer(TlsCrypto crypto) throws Exception {
         this.crypto = crypto;
@@ -116,8 +120,11 @@ class ScriptedServer implements RecordLayer {
     }
 
     List<Extension> serverHelloExtensions() {
-        return new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0]),
-                ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET)));
+        List<Extension> extensions = new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0])));
+        if (extendedMasterSecret) {
+            extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
+        }
+        return extensions;
     }
 
     ServerHello serverHello() {
@@ -166,9 +173,9 @@ class ScriptedServer implements RecordLayer {
         byte[] cke = fromClient.get(fromClient.size() - 2);
         byte[] fin = fromClient.get(fromClient.size() - 1);
         transcript.update(cke);
-        byte[] sessionHash = transcript.currentDigest();
+        byte[] sessionHash = extendedMasterSecret ? transcript.currentDigest() : null;
         byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
-        Tls12KeySchedule keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
         byte[] clientVerify = Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData();
         if (!keys.checkVerifyData("client finished", transcript.currentDigest(), clientVerify)) {
             throw new AssertionError("the client's Finished does not verify");

@@ -38,7 +38,7 @@ class Tls13CertificateEntryTest {
     /** A context whose ClientHello offered {@code offered}; verification off (the path is not the point here). */
     private Context context(boolean statusRequest, Extension... offered) {
         ClientConfig config = new ClientConfig(HandshakePolicy.DEFAULT.withMinRsaBits(1024), "server", null, List.of(),
-                false, null, null, null, null, new ClientExtensions(0, statusRequest));
+                false, null, null, null, null, null, new ClientExtensions(0, statusRequest));
         Context ctx = new Context(config, crypto, new Rfc8448.Recorder(), (c, l) -> { }, "entries");
         ctx.clientHello = new ClientHello(0x0303, new byte[32], new byte[0], List.of(0x1301), new byte[] {0},
                 List.of(offered));
