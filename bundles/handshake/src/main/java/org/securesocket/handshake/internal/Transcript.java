@@ -19,7 +19,7 @@ public final class Transcript {
      * need not be the PRF's, and Ed25519 signs the message itself.
      */
     public void retainMessages() {
-        if (retained == null && (hash != null || pending.size() != 0)) {
+        if (hash != null || pending.size() != 0) {
             throw new IllegalStateException("messages must be retained from the first one");
         }
         retained = new ByteArrayOutputStream();
