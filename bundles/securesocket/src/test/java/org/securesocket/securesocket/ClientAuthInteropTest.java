@@ -27,8 +27,9 @@ import org.securesocket.securesocket.testing.TestPki.KeyKind;
 import org.securesocket.x509.Certificate;
 
 /**
- * Client certificates against openssl s_server: required ({@code -Verify 1 -CAfile}) with RSA,
- * ECDSA P-256 and Ed25519 client keys in TLS 1.2 and TLS 1.3; without credentials an empty
+ * Client certificates against openssl s_server ({@code -Verify 1 -CAfile}) and gnutls-serv
+ * ({@code --require-client-cert --verify-client-cert}): required, with RSA, ECDSA P-256 and Ed25519
+ * client keys in TLS 1.2 and TLS 1.3; without credentials an empty
  * Certificate, which {@code -verify 1} (asked, not required) accepts and {@code -Verify 1} refuses.
  */
 class ClientAuthInteropTest {
@@ -95,6 +96,24 @@ class ClientAuthInteropTest {
             assertEquals("detacitnehtua", echo(socket, "authenticated"));
         }
         assertTrue(trace.stream().anyMatch(l -> l.equals("-> certificate_verify " + scheme)), trace::toString);
+    }
+
+    /** The same against gnutls-serv --require-client-cert --verify-client-cert (it echoes). */
+    @ParameterizedTest(name = "gnutls {0} {1} client key")
+    @CsvSource({"TLS12, RSA_2048", "TLS12, P256", "TLS12, ED25519", "TLS13, RSA_2048", "TLS13, P256",
+        "TLS13, ED25519"})
+    void gnutlsRequiresAndVerifiesTheCertificate(ProtocolVersion version, KeyKind kind) throws Exception {
+        PeerProcess gnutls = PeerProcess.start(List.of("gnutls-serv", "--port={port}", "--x509certfile="
+                + serverFiles[0], "--x509keyfile=" + serverFiles[1], "--x509cafile=" + caFiles[0],
+                "--require-client-cert", "--verify-client-cert", "--priority=NORMAL:-VERS-ALL:+VERS-"
+                        + (version == ProtocolVersion.TLS13 ? "TLS1.3" : "TLS1.2"), "--echo", "--quiet"));
+        SERVERS.add(gnutls);
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        try (SecureSocket socket = SecureSocket.connect(options(gnutls.port(), version, trace)
+                .clientCredentials(client(kind)).build())) {
+            assertEquals("mutual", echo(socket, "mutual"));
+        }
+        assertTrue(trace.stream().anyMatch(l -> l.startsWith("-> certificate_verify ")), trace::toString);
     }
 
     @ParameterizedTest(name = "{0}")
