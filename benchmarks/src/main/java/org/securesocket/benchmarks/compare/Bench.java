@@ -70,6 +70,7 @@ public final class Bench {
         int ec12 = peers.openssl(pki, "ec", "-tls1_2", "-no_ticket", "-groups", "X25519",
                 "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256");
         int resume13 = peers.openssl(pki, "ec", "-tls1_3", "-num_tickets", "1", "-groups", "X25519");
+        int resume12 = peers.openssl(pki, "ec", "-tls1_2", "-groups", "X25519", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256");
         int jsse = peers.jsse(pki, "ec");
         int runs = quick ? 3 : 7;
         if (only.isEmpty() || only.contains("handshake")) {
@@ -77,7 +78,9 @@ public final class Bench {
             handshakes.full(ECDSA13, new Target(ec13, "TLSv1.3", "TLS_AES_128_GCM_SHA256", false));
             handshakes.full(RSA13, new Target(rsa13, "TLSv1.3", "TLS_AES_128_GCM_SHA256", false));
             handshakes.full(ECDSA12, new Target(ec12, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", false));
-            handshakes.resumed(new Target(resume13, "TLSv1.3", "TLS_AES_128_GCM_SHA256", true));
+            handshakes.resumed("resumed_handshake", new Target(resume13, "TLSv1.3", "TLS_AES_128_GCM_SHA256", true));
+            handshakes.resumed("resumed_handshake_tls12",
+                    new Target(resume12, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", true));
         }
         if (only.isEmpty() || only.contains("bulk")) {
             Bulk bulk = new Bulk(stacks, results, (quick ? 32L : 256L) << 20, quick ? 3 : 5);

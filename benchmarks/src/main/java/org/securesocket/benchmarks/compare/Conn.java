@@ -14,6 +14,9 @@ interface Conn extends Closeable {
     /** Whether the handshake resumed a session. */
     boolean resumed();
 
+    /** The most plaintext bytes per record the handshake settled on. */
+    int fragmentLimit();
+
     /** Drops the session from the client's cache, so that the next handshake is a full one. */
     void forgetSession();
 

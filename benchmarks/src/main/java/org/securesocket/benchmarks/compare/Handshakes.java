@@ -35,12 +35,12 @@ final class Handshakes {
     }
 
     /**
-     * TLS 1.3 PSK resumption: every connection also sends one line and reads the server's answer,
-     * which delivers the ticket the next connection resumes with.
+     * Resumption (TLS 1.3 PSK from a ticket; TLS 1.2 by ticket or session ID): every connection also
+     * sends one line and reads the server's answer, which delivers the ticket the next one resumes with.
      */
-    void resumed(Target target) throws IOException {
-        System.err.println("resumed handshakes port " + target.port());
-        measure(target, "resumed_handshake", "resumed_handshake_rate", "resumed_handshake_alloc");
+    void resumed(String name, Target target) throws IOException {
+        System.err.println(name + " port " + target.port());
+        measure(target, name, name + "_rate", name + "_alloc");
     }
 
     private void measure(Target target, String cpuName, String rateName, String allocName) throws IOException {

@@ -48,11 +48,16 @@ public final class Memory {
             idle(stacks.get(name), jsse, 20); // load and initialise what the first connections need
             peak(stacks.get(name), openssl);
         }
+        Target mfl = new Target(jsse.port(), "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", false, 512);
+        Target tls12 = new Target(jsse.port(), "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", false);
         for (int run = 0; run < runs; run++) {
             for (String name : Bench.order(run)) {
                 row("idle_heap_per_connection", name, "KB", idle(stacks.get(name), jsse, count) / 1024.0);
                 row("peak_handshake_heap", name, "KB", peak(stacks.get(name), openssl) / 1024.0);
             }
+            // max_fragment_length is asked for by our client only: with it and without, same version
+            row("idle_heap_per_connection_tls12", "ours", "KB", idle(stacks.get("ours"), tls12, count) / 1024.0);
+            row("idle_heap_per_connection_mfl512", "ours", "KB", idle(stacks.get("ours"), mfl, count) / 1024.0);
         }
     }
 
@@ -91,6 +96,9 @@ public final class Memory {
             for (int i = 0; i < count; i++) {
                 Conn conn = stack.open(target);
                 open.add(conn);
+                if (target.maxFragmentLength() > 0 && conn.fragmentLimit() != target.maxFragmentLength()) {
+                    throw new IOException("max_fragment_length " + target.maxFragmentLength() + " not negotiated");
+                }
                 conn.forgetSession();
                 OutputStream out = conn.out();
                 out.write(request);

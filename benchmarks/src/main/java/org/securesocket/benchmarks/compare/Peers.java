@@ -25,7 +25,8 @@ final class Peers implements AutoCloseable {
 
     /** The JSSE {@link Server} in its own JVM (this JVM's java and class path). */
     int jsse(Pki pki, String key) throws IOException {
-        return start(List.of(Bench.java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        // the JDK honours a client's max_fragment_length only with this property
+        return start(List.of(Bench.java(), "-Xmx512m", "-Djsse.enableMFLNExtension=true", "-cp", System.getProperty("java.class.path"),
                 Server.class.getName(), pki.file("").toString(), key));
     }
 

@@ -99,6 +99,9 @@ abstract class Stack {
             if (target.resume()) {
                 options.sessions(sessions);
             }
+            if (target.maxFragmentLength() > 0) {
+                options.maxFragmentLength(target.maxFragmentLength());
+            }
             return options.build();
         }
 
@@ -119,6 +122,11 @@ abstract class Stack {
                 @Override
                 public boolean resumed() {
                     return secure.resumed();
+                }
+
+                @Override
+                public int fragmentLimit() {
+                    return secure.fragmentLimit().contentLimit();
                 }
 
                 @Override
@@ -155,6 +163,9 @@ abstract class Stack {
 
         @Override
         Conn wrap(Socket socket, Target target) throws IOException {
+            if (target.maxFragmentLength() > 0) {
+                throw new IllegalArgumentException("max_fragment_length is only measured for our client");
+            }
             SSLSocket ssl;
             long started = System.currentTimeMillis();
             try {
@@ -186,6 +197,11 @@ abstract class Stack {
                 @Override
                 public boolean resumed() {
                     return resumed;
+                }
+
+                @Override
+                public int fragmentLimit() {
+                    return 1 << 14; // not asked for a smaller one
                 }
 
                 @Override
