@@ -41,21 +41,25 @@ import org.securesocket.record.RecordProtection;
  * A TLS 1.2 ECDHE-ECDSA server written with the project's own codecs and crypto, for driving the
  * client's state chain message by message. Records are not protected here (the record layer is
  * tested on its own): the test sees and may alter every message. Tests override the builders.
+ * Shared through this module's test-jar with the socket-level hostile server of the securesocket
+ * module, which feeds it what it reads from the wire and protects what it writes.
  */
-class ScriptedServer implements RecordLayer {
-    final TlsCrypto crypto;
-    final KeyPair key;
-    final byte[] certificate;
-    final List<byte[]> fromClient = new ArrayList<>();
-    final List<AlertMessage> alertsFromClient = new ArrayList<>();
-    int changeCipherSpecsFromClient;
-    TranscriptHash transcript;
-    ClientHello hello;
-    byte[] serverRandom;
-    KeyShare share;
-    CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+public class ScriptedServer implements RecordLayer {
+    public final TlsCrypto crypto;
+    public final KeyPair key;
+    public final byte[] certificate;
+    public final List<byte[]> fromClient = new ArrayList<>();
+    public final List<AlertMessage> alertsFromClient = new ArrayList<>();
+    public int changeCipherSpecsFromClient;
+    public TranscriptHash transcript;
+    public ClientHello hello;
+    public byte[] serverRandom;
+    public KeyShare share;
+    public CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    /** The keys, once the client's ClientKeyExchange has been read. */
+    public Tls12KeySchedule keys;
 
-    ScriptedServer(TlsCrypto crypto) throws Exception {
+    public ScriptedServer(TlsCrypto crypto) throws Exception {
         this.crypto = crypto;
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -95,36 +99,37 @@ class ScriptedServer implements RecordLayer {
     }
 
     /** Reads the ClientHello the client sent. */
-    void receiveClientHello() throws TlsException {
+    public void receiveClientHello() throws TlsException {
         byte[] encoded = fromClient.get(0);
         hello = ClientHello.read(WireReader.of(new HandshakeFrame(encoded).body()));
         transcript = crypto.createHash(HashAlgorithm.SHA256);
         transcript.update(encoded);
         serverRandom = crypto.random().bytes(32);
+        keys = null;
     }
 
-    List<Extension> serverHelloExtensions() {
+    public List<Extension> serverHelloExtensions() {
         return new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0]),
                 ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET)));
     }
 
-    ServerHello serverHello() {
+    public ServerHello serverHello() {
         return new ServerHello(0x0303, serverRandom, new byte[0], suite.codepoint(), 0, serverHelloExtensions());
     }
 
-    CertificateMessage certificateMessage() {
+    public CertificateMessage certificateMessage() {
         return new CertificateMessage(List.of(certificate));
     }
 
-    NamedGroup group() {
+    public NamedGroup group() {
         return NamedGroup.X25519;
     }
 
-    SignatureScheme scheme() {
+    public SignatureScheme scheme() {
         return SignatureScheme.ECDSA_SECP256R1_SHA256;
     }
 
-    ServerKeyExchange serverKeyExchange() throws TlsException {
+    public ServerKeyExchange serverKeyExchange() throws TlsException {
         share = crypto.generateKeyShare(group());
         EcdheParameters unsigned = new EcdheParameters(group().codepoint(), share.publicKey(), 0, new byte[0]);
         byte[] signed = Tls12KeySchedule.concat(Tls12KeySchedule.concat(hello.random(), serverRandom), unsigned.params());
@@ -134,28 +139,38 @@ class ScriptedServer implements RecordLayer {
     }
 
     /** The server's first flight, in order. */
-    List<HandshakeMessage> firstFlight() throws TlsException {
+    public List<HandshakeMessage> firstFlight() throws TlsException {
         return List.of(serverHello(), certificateMessage(), serverKeyExchange(), new ServerHelloDone());
     }
 
     /** Hashes a message the server sends and returns its frame. */
-    HandshakeFrame frame(HandshakeMessage message) {
+    public HandshakeFrame frame(HandshakeMessage message) {
         byte[] encoded = message.encode();
         transcript.update(encoded);
         return new HandshakeFrame(encoded);
     }
 
-    /**
-     * Reads the client's ClientKeyExchange and Finished (checking the latter) and returns the server
-     * Finished to send.
-     */
-    Finished answerClientFinished() throws TlsException {
-        byte[] cke = fromClient.get(fromClient.size() - 2);
-        byte[] fin = fromClient.get(fromClient.size() - 1);
+    /** Reads the client's ClientKeyExchange, the last message received so far, and derives {@link #keys}. */
+    public Tls12KeySchedule receiveClientKeyExchange() throws TlsException {
+        byte[] cke = fromClient.get(fromClient.size() - 1);
         transcript.update(cke);
         byte[] sessionHash = transcript.currentDigest();
         byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
-        Tls12KeySchedule keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        return keys;
+    }
+
+    /**
+     * Reads the client's ClientKeyExchange (unless {@link #receiveClientKeyExchange} did) and Finished,
+     * checking the latter, and returns the server Finished to send.
+     */
+    public Finished answerClientFinished() throws TlsException {
+        byte[] fin = fromClient.get(fromClient.size() - 1);
+        if (keys == null) {
+            fromClient.remove(fromClient.size() - 1);
+            receiveClientKeyExchange();
+            fromClient.add(fin);
+        }
         byte[] clientVerify = Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData();
         if (!keys.checkVerifyData("client finished", transcript.currentDigest(), clientVerify)) {
             throw new AssertionError("the client's Finished does not verify");
