@@ -33,7 +33,9 @@ import org.securesocket.x509.X509PathValidator;
  * completes the handshake within the timeout; then {@link #getInputStream} and {@link #getOutputStream}
  * carry plaintext, and {@link #close} sends close_notify. Failures are {@link TlsException}s with the
  * codes of the stack ({@code io.timeout}, {@code io.connection_refused}, {@code io.closed} for the
- * transport). The streams are each for one thread at a time.
+ * transport). One thread may read while another writes: the connection's state is guarded by one lock,
+ * and the bytes it queues are taken and written to the socket in order under another (a read can queue
+ * bytes too: an alert, a refused renegotiation). Each stream is for one thread at a time.
  */
 public final class SecureSocket implements Closeable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -46,7 +48,11 @@ public final class SecureSocket implements Closeable {
     private final byte[] netBuffer = new byte[1 << 15];
     private final InputStream in = new PlaintextIn();
     private final OutputStream out = new PlaintextOut();
-    private boolean closed;
+    /** Guards {@link #connection}, which is not thread-safe. */
+    private final Object lock = new Object();
+    /** Held while taking the connection's outbound bytes and writing them, so they reach the socket in order. */
+    private final Object sendLock = new Object();
+    private volatile boolean closed;
     private Duration handshakeTime;
 
     private SecureSocket(Socket socket, TlsConnection connection, SecureSocketOptions options) {
@@ -172,51 +178,70 @@ public final class SecureSocket implements Closeable {
         } catch (IOException e) {
             throw new TlsException(ErrorCode.IO_CLOSED, null, "reading from the server failed: " + e.getMessage(), e);
         }
-        if (n < 0) {
-            if (connection.isHandshakeComplete()) {
-                connection.endOfInput();
+        synchronized (lock) {
+            if (n < 0) {
+                if (connection.isHandshakeComplete()) {
+                    connection.endOfInput();
+                }
+                return false;
             }
-            return false;
         }
         try {
-            connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            synchronized (lock) {
+                connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            }
         } finally {
             sendQuietly();
         }
         return true;
     }
 
+    /** Takes what the connection queued to send; empty when nothing waits. Call holding {@link #sendLock}. */
+    private byte[] takeOutbound() {
+        synchronized (lock) {
+            return connection.hasOutbound() ? connection.takeOutbound() : new byte[0];
+        }
+    }
+
     /** Sends what the connection queued; a failed write first looks for the peer's alert that explains it. */
     private void flush() throws IOException {
-        if (!connection.hasOutbound()) {
-            return;
-        }
-        byte[] bytes = connection.takeOutbound();
-        try {
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-        } catch (IOException e) {
-            readPendingAlert();
-            throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: " + e.getMessage(), e);
+        synchronized (sendLock) {
+            byte[] bytes = takeOutbound();
+            if (bytes.length == 0) {
+                return;
+            }
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                readPendingAlert();
+                throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: " + e.getMessage(), e);
+            }
         }
     }
 
     private void sendQuietly() {
-        try {
-            if (connection.hasOutbound()) {
-                socket.getOutputStream().write(connection.takeOutbound());
+        synchronized (sendLock) {
+            try {
+                byte[] bytes = takeOutbound();
+                if (bytes.length > 0) {
+                    socket.getOutputStream().write(bytes);
+                }
+            } catch (IOException ignored) {
+                // the failure being reported matters more than the alert we could not send
             }
-        } catch (IOException ignored) {
-            // the failure being reported matters more than the alert we could not send
         }
     }
 
     private void readPendingAlert() throws TlsException {
+        byte[] buffer = new byte[1024]; // netBuffer may be in use by a reading thread
         try {
             socket.setSoTimeout(ALERT_GRACE_MILLIS);
             int n;
-            while ((n = socket.getInputStream().read(netBuffer)) > 0) {
-                connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            while ((n = socket.getInputStream().read(buffer)) > 0) {
+                synchronized (lock) {
+                    connection.receive(ByteBuffer.wrap(buffer, 0, n));
+                }
             }
         } catch (TlsException e) {
             throw e;
@@ -283,7 +308,9 @@ public final class SecureSocket implements Closeable {
         }
         closed = true;
         try {
-            connection.close();
+            synchronized (lock) {
+                connection.close();
+            }
             sendQuietly();
         } finally {
             socket.close();
@@ -314,8 +341,8 @@ public final class SecureSocket implements Closeable {
             if (len == 0) {
                 return 0;
             }
-            while (connection.plaintextAvailable() == 0) {
-                if (connection.isPeerClosed() || closed) {
+            while (plaintextAvailable() == 0) {
+                if (closed || peerClosed()) {
                     return -1;
                 }
                 try {
@@ -327,12 +354,26 @@ public final class SecureSocket implements Closeable {
                             + options.timeout().toMillis() + " ms", e);
                 }
             }
-            return connection.readPlaintext(b, off, len);
+            synchronized (lock) {
+                return connection.readPlaintext(b, off, len);
+            }
         }
 
         @Override
         public int available() {
-            return connection.plaintextAvailable();
+            return plaintextAvailable();
+        }
+
+        private int plaintextAvailable() {
+            synchronized (lock) {
+                return connection.plaintextAvailable();
+            }
+        }
+
+        private boolean peerClosed() {
+            synchronized (lock) {
+                return connection.isPeerClosed();
+            }
         }
     }
 
@@ -344,7 +385,9 @@ public final class SecureSocket implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            connection.writePlaintext(b, off, len);
+            synchronized (lock) {
+                connection.writePlaintext(b, off, len);
+            }
             flush();
         }
 

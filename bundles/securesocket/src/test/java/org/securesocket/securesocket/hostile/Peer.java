@@ -11,6 +11,7 @@ import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
+import org.securesocket.handshake.HelloRequest;
 import org.securesocket.handshake.internal.ScriptedServer;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.ApplicationData;
@@ -157,10 +158,31 @@ public final class Peer {
         write(ContentType.APPLICATION_DATA, ByteBuffer.wrap(data));
     }
 
+    /** The records of {@code data} under the current keys, for a script to alter before writing them. */
+    public byte[] sealApplicationData(byte[] data) throws TlsException {
+        ByteBuffer content = ByteBuffer.wrap(data);
+        ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(ContentType.APPLICATION_DATA, content.remaining()));
+        writer.write(ContentType.APPLICATION_DATA, content, dst);
+        return dst.array();
+    }
+
     private void write(ContentType type, ByteBuffer content) throws IOException {
         ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(type, content.remaining()));
         writer.write(type, content, dst);
         writeRaw(dst.array());
+    }
+
+    /** The records of one handshake message (hashed) under the current keys, for a script to write as it likes. */
+    public byte[] sealHandshake(HandshakeMessage message) throws TlsException {
+        ByteBuffer content = ByteBuffer.wrap(messages.frame(message).encoded());
+        ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(ContentType.HANDSHAKE, content.remaining()));
+        writer.write(ContentType.HANDSHAKE, content, dst);
+        return dst.array();
+    }
+
+    /** A HelloRequest under the current keys (never hashed: RFC 5246 section 7.4.1.1). */
+    public void writeHelloRequest() throws IOException {
+        writeHandshake(new HelloRequest().encode(), Integer.MAX_VALUE);
     }
 
     /** Writes one alert record under the current keys. */
