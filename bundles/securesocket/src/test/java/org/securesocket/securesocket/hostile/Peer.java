@@ -12,7 +12,9 @@ import org.securesocket.common.TlsException;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HelloRequest;
+import org.securesocket.handshake.KeyUpdate;
 import org.securesocket.handshake.internal.ScriptedServer;
+import org.securesocket.handshake.internal.ScriptedServer13;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.ApplicationData;
 import org.securesocket.record.ChangeCipherSpec;
@@ -245,6 +247,33 @@ public final class Peer {
     /** A complete, correct TLS 1.2 handshake. */
     public void handshake() throws IOException {
         handshake(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A complete, correct TLS 1.3 handshake played by {@code server13}, every handshake record
+     * holding {@code recordSize} bytes at most; then both directions use application keys.
+     */
+    public void handshake13(ScriptedServer13 server13, int recordSize) throws IOException {
+        server13.receiveClientHello(expectHandshake().encoded());
+        reader.setVersion(ProtocolVersion.TLS13);
+        writer.setVersion(ProtocolVersion.TLS13);
+        writeHandshake(server13.frame(server13.serverHello()).encoded(), recordSize);
+        RecordProtection[] handshakeKeys = server13.handshakeProtections();
+        reader.setProtection(handshakeKeys[0]);
+        writer.setProtection(handshakeKeys[1]);
+        writeHandshake(server13.frame(server13.encryptedExtensions()).encoded(), recordSize);
+        writeHandshake(server13.frame(server13.certificate()).encoded(), recordSize);
+        writeHandshake(server13.frame(server13.certificateVerify()).encoded(), recordSize);
+        writeHandshake(server13.frame(server13.finished()).encoded(), recordSize);
+        RecordProtection[] applicationKeys = server13.receiveClientFinished(expectHandshake().encoded());
+        reader.setProtection(applicationKeys[0]);
+        writer.setProtection(applicationKeys[1]);
+    }
+
+    /** A TLS 1.3 KeyUpdate (update_not_requested) under the current keys, then the server's next keys. */
+    public void writeKeyUpdate(ScriptedServer13 server13) throws IOException {
+        writeHandshake(new KeyUpdate(false).encode(), Integer.MAX_VALUE);
+        writer.setProtection(server13.nextServerProtection());
     }
 
     /** Reads exactly {@code length} bytes of the client's application data. */

@@ -20,6 +20,7 @@ import org.securesocket.common.Alert;
 import org.securesocket.common.AlertLevel;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.handshake.internal.ScriptedServer13;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.RecordReader;
 import org.securesocket.securesocket.SecureSocket;
@@ -210,6 +211,38 @@ class TransportFaultTest {
                     "the handshake timeout fires on time, whatever trickles in: " + elapsed + " ms");
             expect("ServerHello at one byte per second (2 s handshake timeout)", e, server, ErrorCode.IO_TIMEOUT,
                     null, null);
+        }
+    }
+
+    @Test
+    void tls13HandshakeInOneByteRecords() throws Exception {
+        try (HostileServer server = new HostileServer(peer -> {
+            peer.handshake13(new ScriptedServer13(peer.messages), 1);
+            peer.writeApplicationData(peer.readApplicationData(GO.length));
+            peer.awaitAlert();
+        }); SecureSocket socket = connectAndGo(server)) {
+            assertEquals("TLSv1.3", socket.protocol());
+            assertArrayEquals(GO, readFully(socket.getInputStream(), GO.length));
+            socket.close();
+            assertEquals(AlertMessage.CLOSE_NOTIFY, server.result(Scenarios.WAIT).alert());
+            System.out.println("| TLS 1.3: every handshake message in 1-byte records | succeeds | close_notify at the end |");
+        }
+    }
+
+    @Test
+    void keyUpdateFlood() throws Exception {
+        try (HostileServer server = new HostileServer(peer -> {
+            ScriptedServer13 server13 = new ScriptedServer13(peer.messages);
+            peer.handshake13(server13, Integer.MAX_VALUE);
+            peer.readApplicationData(GO.length);
+            for (int i = 0; i < 1000; i++) {
+                peer.writeKeyUpdate(server13);
+            }
+            peer.awaitAlert();
+        }); SecureSocket socket = connectAndGo(server)) {
+            TlsException e = fails(() -> socket.getInputStream().read());
+            expect("TLS 1.3: 1,000 KeyUpdates in a row (bounded at " + RecordReader.MAX_NON_ADVANCING_RECORDS + ")",
+                    e, server, ErrorCode.RECORD_UNEXPECTED_MESSAGE, Alert.UNEXPECTED_MESSAGE);
         }
     }
 
