@@ -250,24 +250,38 @@ public final class Peer {
     }
 
     /**
-     * A complete, correct TLS 1.3 handshake played by {@code server13}, every handshake record
-     * holding {@code recordSize} bytes at most; then both directions use application keys.
+     * TLS 1.3: reads the ClientHello, sends the ServerHello and writes under the server's handshake
+     * keys from then on. The client's records are read unprotected until {@link #receiveClientFinished13}:
+     * a client that fails before its Finished sends its alert in plaintext.
      */
-    public void handshake13(ScriptedServer13 server13, int recordSize) throws IOException {
+    public void serverHello13(ScriptedServer13 server13, int recordSize) throws IOException {
         server13.receiveClientHello(expectHandshake().encoded());
         reader.setVersion(ProtocolVersion.TLS13);
         writer.setVersion(ProtocolVersion.TLS13);
         writeHandshake(server13.frame(server13.serverHello()).encoded(), recordSize);
-        RecordProtection[] handshakeKeys = server13.handshakeProtections();
-        reader.setProtection(handshakeKeys[0]);
-        writer.setProtection(handshakeKeys[1]);
+        protections = server13.handshakeProtections();
+        writer.setProtection(protections[1]);
+    }
+
+    /** TLS 1.3: reads the client's Finished under its handshake keys, then both directions use application keys. */
+    public void receiveClientFinished13(ScriptedServer13 server13) throws IOException {
+        reader.setProtection(protections[0]);
+        RecordProtection[] applicationKeys = server13.receiveClientFinished(expectHandshake().encoded());
+        reader.setProtection(applicationKeys[0]);
+        writer.setProtection(applicationKeys[1]);
+    }
+
+    /**
+     * A complete, correct TLS 1.3 handshake played by {@code server13}, every handshake record
+     * holding {@code recordSize} bytes at most; then both directions use application keys.
+     */
+    public void handshake13(ScriptedServer13 server13, int recordSize) throws IOException {
+        serverHello13(server13, recordSize);
         writeHandshake(server13.frame(server13.encryptedExtensions()).encoded(), recordSize);
         writeHandshake(server13.frame(server13.certificate()).encoded(), recordSize);
         writeHandshake(server13.frame(server13.certificateVerify()).encoded(), recordSize);
         writeHandshake(server13.frame(server13.finished()).encoded(), recordSize);
-        RecordProtection[] applicationKeys = server13.receiveClientFinished(expectHandshake().encoded());
-        reader.setProtection(applicationKeys[0]);
-        writer.setProtection(applicationKeys[1]);
+        receiveClientFinished13(server13);
     }
 
     /** A TLS 1.3 KeyUpdate (update_not_requested) under the current keys, then the server's next keys. */
