@@ -45,13 +45,16 @@ final class OpensslPeer {
     }
 
     /**
-     * Starts {@code openssl s_server -rev -quiet} with the certificate of {@link #issueLocalhost} on a
-     * free loopback port (its output in {@code server.log}) and waits until it listens.
+     * Starts {@code openssl s_server -rev -quiet} (and {@code extra} arguments) with the certificate of
+     * {@link #issueLocalhost} on the loopback {@code port} (its output in {@code server.log}) and waits
+     * until it listens.
      */
-    static Process startReversingServer(Path dir, int port) throws Exception {
-        Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
-                "server.crt", "-key", "server.key", "-rev", "-quiet").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+    static Process startReversingServer(Path dir, int port, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-cert", "server.crt", "-key", "server.key", "-rev", "-quiet"));
+        command.addAll(List.of(extra));
+        Process server = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
         awaitListening(port);
         return server;
     }
