@@ -44,6 +44,7 @@ public final class Peer {
     private final RecordWriter writer = new RecordWriter();
     private final byte[] chunk = new byte[1 << 15];
     private ByteBuffer input = ByteBuffer.allocate(0);
+    /** The keys of the handshake's current stage, [client write, server write]. */
     private RecordProtection[] protections;
     private boolean ended;
     private AlertMessage alert;
