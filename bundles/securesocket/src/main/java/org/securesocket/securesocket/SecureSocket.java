@@ -51,7 +51,7 @@ public final class SecureSocket implements Closeable {
     /** Guards {@link #connection}, which is not thread-safe. */
     private final Object lock = new Object();
     /** Held while taking the connection's outbound bytes and writing them, so they reach the socket in order. */
-    private final Object sendLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile boolean closed;
     private Duration handshakeTime;
 
@@ -191,7 +191,7 @@ public final class SecureSocket implements Closeable {
                 connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
             }
         } finally {
-            sendQuietly();
+            sendQuietly(false);
         }
         return true;
     }
@@ -203,33 +203,63 @@ public final class SecureSocket implements Closeable {
         }
     }
 
-    /** Sends what the connection queued; a failed write first looks for the peer's alert that explains it. */
-    private void flush() throws IOException {
-        synchronized (sendLock) {
-            byte[] bytes = takeOutbound();
-            if (bytes.length == 0) {
-                return;
-            }
-            try {
-                socket.getOutputStream().write(bytes);
-                socket.getOutputStream().flush();
-            } catch (IOException e) {
-                readPendingAlert();
-                throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: " + e.getMessage(), e);
-            }
+    private boolean hasOutbound() {
+        synchronized (lock) {
+            return connection.hasOutbound();
         }
     }
 
-    private void sendQuietly() {
-        synchronized (sendLock) {
+    /**
+     * Sends what the connection queued, waiting for the socket; a failed write first looks for the
+     * peer's alert that explains it. Before returning it sends what a reading thread queued meanwhile
+     * (see {@link #sendQuietly}).
+     */
+    private void flush() throws IOException {
+        do {
+            sendLock.lock();
             try {
                 byte[] bytes = takeOutbound();
-                if (bytes.length > 0) {
-                    socket.getOutputStream().write(bytes);
+                if (bytes.length == 0) {
+                    return;
                 }
-            } catch (IOException ignored) {
-                // the failure being reported matters more than the alert we could not send
+                try {
+                    socket.getOutputStream().write(bytes);
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    readPendingAlert();
+                    throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: "
+                            + e.getMessage(), e);
+                }
+            } finally {
+                sendLock.unlock();
             }
+        } while (hasOutbound());
+    }
+
+    /**
+     * Sends what the connection queued, ignoring failures: the failure being reported matters more.
+     * The reading thread (after an alert or a KeyUpdate was queued) passes {@code wait} false: it never
+     * waits for a writing thread, which may be blocked on a peer that waits for us to read; that thread
+     * sends these bytes itself before it leaves {@link #flush}.
+     */
+    private void sendQuietly(boolean wait) {
+        if (!hasOutbound()) {
+            return;
+        }
+        if (wait) {
+            sendLock.lock();
+        } else if (!sendLock.tryLock()) {
+            return;
+        }
+        try {
+            byte[] bytes = takeOutbound();
+            if (bytes.length > 0) {
+                socket.getOutputStream().write(bytes);
+            }
+        } catch (IOException ignored) {
+            // the failure being reported matters more than the alert we could not send
+        } finally {
+            sendLock.unlock();
         }
     }
 
@@ -311,7 +341,7 @@ public final class SecureSocket implements Closeable {
             synchronized (lock) {
                 connection.close();
             }
-            sendQuietly();
+            sendQuietly(true);
         } finally {
             socket.close();
         }

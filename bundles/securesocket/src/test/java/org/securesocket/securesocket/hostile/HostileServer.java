@@ -2,6 +2,7 @@ package org.securesocket.securesocket.hostile;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -36,14 +37,29 @@ public final class HostileServer implements AutoCloseable {
     }
 
     public HostileServer(ScriptedServer messages, Script script) throws IOException {
-        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        thread = new Thread(() -> serve(messages, script), "hostile-server-" + listener.getLocalPort());
+        this(messages, script, 0);
+    }
+
+    /**
+     * A server whose socket buffers hold {@code bufferSize} bytes each way (0: the system's), so that
+     * its writes block as soon as the client stops reading, and the client's as soon as it stops.
+     */
+    public HostileServer(ScriptedServer messages, Script script, int bufferSize) throws IOException {
+        listener = new ServerSocket();
+        if (bufferSize > 0) {
+            listener.setReceiveBufferSize(bufferSize); // before bind: the window is set at the handshake
+        }
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+        thread = new Thread(() -> serve(messages, script, bufferSize), "hostile-server-" + listener.getLocalPort());
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void serve(ScriptedServer messages, Script script) {
+    private void serve(ScriptedServer messages, Script script, int bufferSize) {
         try (Socket socket = listener.accept()) {
+            if (bufferSize > 0) {
+                socket.setSendBufferSize(bufferSize);
+            }
             Peer peer = new Peer(socket, messages);
             script.run(peer);
             done.complete(peer);

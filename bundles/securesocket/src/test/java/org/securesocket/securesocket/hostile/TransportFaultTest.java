@@ -20,6 +20,8 @@ import org.securesocket.common.Alert;
 import org.securesocket.common.AlertLevel;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.jca.JcaTlsCrypto;
+import org.securesocket.handshake.internal.ScriptedServer;
 import org.securesocket.handshake.internal.ScriptedServer13;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.RecordReader;
@@ -248,14 +250,18 @@ class TransportFaultTest {
 
     /**
      * One thread writes while another reads, on one connection, with a HelloRequest in the middle
-     * (the reading thread then writes an alert): every byte comes back intact and in order.
+     * (the reading thread then writes an alert): every byte comes back intact and in order. The
+     * server echoes through small buffers, so the writing thread often blocks until the server can
+     * write, which it can only once the reading thread reads: a reader waiting for the writer would
+     * deadlock here.
      */
     @Test
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void concurrentReadsAndWritesKeepTheData() throws Exception {
-        int total = 4 << 20;
+        int total = 16 << 20;
         byte[] data = new byte[total];
         new Random(15).nextBytes(data);
-        try (HostileServer server = new HostileServer(peer -> {
+        try (HostileServer server = new HostileServer(new ScriptedServer(new JcaTlsCrypto()), peer -> {
             peer.handshake();
             int echoed = 0;
             boolean asked = false;
@@ -276,7 +282,7 @@ class TransportFaultTest {
             do {
                 last = peer.awaitAlert(); // the no_renegotiation warning may come late, then close_notify
             } while (last != null && !last.equals(AlertMessage.CLOSE_NOTIFY));
-        }); SecureSocket socket = SecureSocket.connect(options(server).build())) {
+        }, 1 << 14); SecureSocket socket = SecureSocket.connect(options(server).build())) {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 Random chunks = new Random(16);
                 try {
@@ -294,7 +300,7 @@ class TransportFaultTest {
             assertTrue(Arrays.equals(data, echoed), "the echoed bytes differ from those written");
             socket.close();
             assertEquals(AlertMessage.CLOSE_NOTIFY, server.result(Scenarios.WAIT).alert());
-            System.out.println("| concurrent reads and writes (4 MB echoed, HelloRequest midway) | data intact |"
+            System.out.println("| concurrent reads and writes (16 MB echoed, HelloRequest midway) | data intact |"
                     + " close_notify at the end |");
         }
     }
