@@ -51,7 +51,8 @@ class MessageCodecTest {
                 new ClientKeyExchange(bytes(65, 10)),
                 new Finished(bytes(12, 11)),
                 new NewSessionTicket(7200, bytes(100, 12)),
-                new HelloRequest());
+                new HelloRequest(),
+                new CertificateStatus(bytes(40, 13)));
     }
 
     @ParameterizedTest
@@ -71,6 +72,7 @@ class MessageCodecTest {
             case FINISHED -> Finished.read(body);
             case NEW_SESSION_TICKET -> NewSessionTicket.read(body);
             case HELLO_REQUEST -> HelloRequest.read(body);
+            case CERTIFICATE_STATUS -> CertificateStatus.read(body);
             default -> throw new AssertionError(message.type());
         };
         body.expectEnd("test");
@@ -163,6 +165,41 @@ class MessageCodecTest {
         assertArrayEquals(new byte[] {0}, ExtensionCodecs.readEcPointFormats(ExtensionCodecs.ecPointFormats().data()));
         assertArrayEquals(bytes(12, 1), ExtensionCodecs.readRenegotiationInfo(
                 ExtensionCodecs.renegotiationInfo(bytes(12, 1)).data()));
+    }
+
+    @Test
+    void maxFragmentLengthAndStatusRequestCodecs() throws TlsException {
+        assertEquals(1, ExtensionCodecs.readMaxFragmentLength(ExtensionCodecs.maxFragmentLength(1).data()));
+        for (byte[] bad : List.of(new byte[0], new byte[] {1, 1})) {
+            assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
+                    () -> ExtensionCodecs.readMaxFragmentLength(bad)).code());
+        }
+        // RFC 6066 section 8: ocsp(1), an empty responder_id_list, empty request_extensions
+        assertArrayEquals(new byte[] {1, 0, 0, 0, 0}, ExtensionCodecs.statusRequest().data());
+        byte[] entryExtension = new WireWriter().u8(1).vector24(bytes(9, 3)).toByteArray();
+        assertArrayEquals(bytes(9, 3), CertificateStatus.read(entryExtension).ocspResponse());
+        byte[] trailing = Arrays.copyOf(entryExtension, entryExtension.length + 1);
+        byte[] otherType = entryExtension.clone();
+        otherType[0] = 2;
+        byte[] emptyResponse = {1, 0, 0, 0};
+        for (byte[] bad : List.of(trailing, otherType, emptyResponse)) {
+            assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
+                    () -> CertificateStatus.read(bad)).code());
+        }
+    }
+
+    @Test
+    void maxFragmentLengthFollowsTheOriginalsRule() {
+        assertEquals(0, ClientExtensions.maxFragmentLengthFor(0));
+        assertEquals(512, ClientExtensions.maxFragmentLengthFor(1));
+        assertEquals(512, ClientExtensions.maxFragmentLengthFor(1023));
+        assertEquals(1024, ClientExtensions.maxFragmentLengthFor(1024));
+        assertEquals(2048, ClientExtensions.maxFragmentLengthFor(3000));
+        assertEquals(4096, ClientExtensions.maxFragmentLengthFor(16384));
+        assertEquals(1, new ClientExtensions(512, false).maxFragmentLengthCode());
+        assertEquals(4, new ClientExtensions(4096, false).maxFragmentLengthCode());
+        assertThrows(IllegalArgumentException.class, () -> new ClientExtensions(1000, false));
+        assertThrows(IllegalArgumentException.class, () -> new ClientExtensions(8192, false));
     }
 
     @Test

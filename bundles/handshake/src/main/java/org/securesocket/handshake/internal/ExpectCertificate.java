@@ -32,7 +32,8 @@ final class ExpectCertificate implements ClientState {
                     + " needs " + required, null);
         }
         ctx.peerCertificates = List.copyOf(decoded);
-        return new ExpectServerKeyExchange();
+        ClientState next = new ExpectServerKeyExchange();
+        return ctx.statusRequestAnswered ? new ExpectCertificateStatus(next) : next;
     }
 
     /**

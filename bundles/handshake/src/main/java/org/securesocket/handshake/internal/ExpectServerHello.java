@@ -15,8 +15,6 @@ import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.ServerHello;
-import org.securesocket.handshake.Tls13Extensions;
-import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 
 /** Sends the ClientHello, then waits for the ServerHello and checks it against what was offered. */
@@ -44,14 +42,21 @@ public final class ExpectServerHello implements ClientState {
         if (!ctx.config.alpn().isEmpty()) {
             extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
         }
+        FragmentLimits.maxFragmentLengthOffer(ctx).ifPresent(extensions::add);
+        if (ctx.config.extensions().statusRequest()) {
+            extensions.add(ExtensionCodecs.statusRequest());
+        }
+        byte[] sessionId = new byte[0];
         if (tls12) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
             extensions.add(ExtensionCodecs.renegotiationInfo(new byte[0]));
+            sessionId = Tls12Resumption.offer(ctx, extensions);
         }
-        byte[] sessionId = new byte[0];
         if (ctx.offersTls13()) {
             extensions.addAll(Tls13Hello.extensions(ctx, Tls13Hello.initialShareGroups(ctx.offeredGroups), null));
-            sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+            if (sessionId.length == 0) { // a TLS 1.2 session's ID serves as well (RFC 8446 section 4.1.2)
+                sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+            }
         }
         List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
         ClientHello hello = new ClientHello(ProtocolVersion.TLS12.wire(), ctx.crypto.random().bytes(32), sessionId,
@@ -144,7 +149,8 @@ public final class ExpectServerHello implements ClientState {
         ctx.transcript.start(ctx.crypto.createHash(suite.prfHash()));
         ctx.trace("<- server_hello " + version + " " + suite.ianaName() + (ctx.extendedMasterSecret ? " EMS" : "")
                 + (ctx.alpn != null ? " ALPN " + ctx.alpn : ""));
-        return new ExpectCertificate();
+        ClientState resumed = Tls12Resumption.accept(ctx, hello);
+        return resumed != null ? resumed : new ExpectCertificate();
     }
 
     /** RFC 8446 section 4.1.3: a client that offered a higher version checks the server random. */
@@ -187,8 +193,15 @@ public final class ExpectServerHello implements ClientState {
                     ctx.extendedMasterSecret = true;
                 }
                 case SERVER_NAME -> requireEmpty(e, data);
-                case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit( // RFC 8449 section 4
-                        Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS12);
+                case SESSION_TICKET -> { // RFC 5077 section 3.2: a NewSessionTicket will come
+                    requireEmpty(e, data);
+                    ctx.ticketPromised = true;
+                }
+                case RECORD_SIZE_LIMIT, MAX_FRAGMENT_LENGTH -> { } // FragmentLimits.apply, below
+                case STATUS_REQUEST -> { // RFC 6066 section 8: empty; a CertificateStatus may follow Certificate
+                    requireEmpty(e, data);
+                    ctx.statusRequestAnswered = true;
+                }
                 case EC_POINT_FORMATS -> {
                     byte[] formats = ExtensionCodecs.readEcPointFormats(data);
                     boolean uncompressed = false;
@@ -205,6 +218,7 @@ public final class ExpectServerHello implements ClientState {
                         "a TLS 1.2 server must not send " + e.name() + " in server_hello", null);
             }
         }
+        FragmentLimits.apply(ctx, hello.extensions(), ProtocolVersion.TLS12);
         if (!secureRenegotiation && ctx.config.policy().requireSecureRenegotiation()) {
             throw new TlsException(ErrorCode.HANDSHAKE_INSUFFICIENT_SECURITY, Alert.HANDSHAKE_FAILURE,
                     "the server does not support secure renegotiation (RFC 5746 renegotiation_info),"

@@ -51,6 +51,6 @@ final class ExpectServerKeyExchange implements ClientState {
         ctx.premasterSecret = ctx.keyShare.agree(params.point());
         ctx.trace("<- server_key_exchange " + group.name().toLowerCase(java.util.Locale.ROOT) + " signed with "
                 + scheme);
-        return new ExpectServerHelloDone(false);
+        return new ExpectServerHelloDone(null);
     }
 }

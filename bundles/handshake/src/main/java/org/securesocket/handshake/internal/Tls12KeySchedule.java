@@ -39,6 +39,16 @@ public final class Tls12KeySchedule {
         return new Tls12KeySchedule(crypto, suite, master);
     }
 
+    /** The schedule of a resumed session (RFC 5246 section 7.3): its master secret, new randoms. */
+    static Tls12KeySchedule resume(TlsCrypto crypto, CipherSuite suite, byte[] masterSecret) {
+        return new Tls12KeySchedule(crypto, suite, masterSecret.clone());
+    }
+
+    /** A copy of the master secret, for the session cache. */
+    byte[] masterSecret() {
+        return masterSecret.clone();
+    }
+
     /** Reports the master secret to the key log: {@code CLIENT_RANDOM <client_random> <master_secret>}. */
     void log(Context ctx) {
         ctx.logSecret("CLIENT_RANDOM", masterSecret);

@@ -10,8 +10,38 @@ import org.securesocket.crypto.TranscriptHash;
 public final class Transcript {
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private TranscriptHash hash;
+    /** Every message as sent, while a TLS 1.2 CertificateVerify may still need them (null otherwise). */
+    private ByteArrayOutputStream retained;
+
+    /**
+     * Also keeps the messages themselves, from the first one on: a TLS 1.2 CertificateVerify signs
+     * {@code handshake_messages} with the hash of its signature scheme (RFC 5246 section 7.4.8), which
+     * need not be the PRF's, and Ed25519 signs the message itself.
+     */
+    public void retainMessages() {
+        if (hash != null || pending.size() != 0) {
+            throw new IllegalStateException("messages must be retained from the first one");
+        }
+        retained = new ByteArrayOutputStream();
+    }
+
+    /** The messages so far, kept since {@link #retainMessages}. */
+    public byte[] messages() {
+        if (retained == null) {
+            throw new IllegalStateException("the messages were not retained");
+        }
+        return retained.toByteArray();
+    }
+
+    /** Drops the retained messages: no CertificateVerify will need them. */
+    public void releaseMessages() {
+        retained = null;
+    }
 
     public void add(byte[] encodedMessage) {
+        if (retained != null) {
+            retained.write(encodedMessage, 0, encodedMessage.length);
+        }
         if (hash == null) {
             pending.write(encodedMessage, 0, encodedMessage.length);
         } else {

@@ -34,6 +34,7 @@ import org.securesocket.handshake.ServerKeyExchange;
 import org.securesocket.handshake.WireReader;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 
@@ -50,14 +51,23 @@ public class ScriptedServer implements RecordLayer {
     public final byte[] certificate;
     public final List<byte[]> fromClient = new ArrayList<>();
     public final List<AlertMessage> alertsFromClient = new ArrayList<>();
+    /** Every message framed for the client, encoded, in order. */
+    final List<byte[]> toClient = new ArrayList<>();
     public int changeCipherSpecsFromClient;
+    /** The limits the client set on its record layer, or null. */
+    PlaintextLimit clientReadLimit;
+    PlaintextLimit clientWriteLimit;
     public TranscriptHash transcript;
     public ClientHello hello;
     public byte[] serverRandom;
     public KeyShare share;
     public CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
-    /** The keys, once the client's ClientKeyExchange has been read. */
+    /** Whether the ServerHello agrees to the extended master secret (RFC 7627). */
+    boolean extendedMasterSecret = true;
+    /** The secrets of the last full handshake, once the client's ClientKeyExchange is read. */
     public Tls12KeySchedule keys;
+    /** The ClientKeyExchange {@link #keys} were derived from. */
+    private byte[] keyExchangeRead;
 
     public ScriptedServer(TlsCrypto crypto) throws Exception {
         this.crypto = crypto;
@@ -91,6 +101,12 @@ public class ScriptedServer implements RecordLayer {
     }
 
     @Override
+    public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
+        clientReadLimit = read;
+        clientWriteLimit = write;
+    }
+
+    @Override
     public void setReadProtection(RecordProtection protection) {
     }
 
@@ -105,12 +121,14 @@ public class ScriptedServer implements RecordLayer {
         transcript = crypto.createHash(HashAlgorithm.SHA256);
         transcript.update(encoded);
         serverRandom = crypto.random().bytes(32);
-        keys = null;
     }
 
     public List<Extension> serverHelloExtensions() {
-        return new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0]),
-                ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET)));
+        List<Extension> extensions = new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0])));
+        if (extendedMasterSecret) {
+            extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
+        }
+        return extensions;
     }
 
     public ServerHello serverHello() {
@@ -147,16 +165,21 @@ public class ScriptedServer implements RecordLayer {
     public HandshakeFrame frame(HandshakeMessage message) {
         byte[] encoded = message.encode();
         transcript.update(encoded);
+        toClient.add(encoded);
         return new HandshakeFrame(encoded);
     }
 
     /** Reads the client's ClientKeyExchange, the last message received so far, and derives {@link #keys}. */
     public Tls12KeySchedule receiveClientKeyExchange() throws TlsException {
-        byte[] cke = fromClient.get(fromClient.size() - 1);
+        return deriveKeys(fromClient.get(fromClient.size() - 1));
+    }
+
+    private Tls12KeySchedule deriveKeys(byte[] cke) throws TlsException {
         transcript.update(cke);
-        byte[] sessionHash = transcript.currentDigest();
+        byte[] sessionHash = extendedMasterSecret ? transcript.currentDigest() : null;
         byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
         keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        keyExchangeRead = cke;
         return keys;
     }
 
@@ -165,11 +188,10 @@ public class ScriptedServer implements RecordLayer {
      * checking the latter, and returns the server Finished to send.
      */
     public Finished answerClientFinished() throws TlsException {
+        byte[] cke = fromClient.get(fromClient.size() - 2);
         byte[] fin = fromClient.get(fromClient.size() - 1);
-        if (keys == null) {
-            fromClient.remove(fromClient.size() - 1);
-            receiveClientKeyExchange();
-            fromClient.add(fin);
+        if (cke != keyExchangeRead) {
+            deriveKeys(cke);
         }
         byte[] clientVerify = Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData();
         if (!keys.checkVerifyData("client finished", transcript.currentDigest(), clientVerify)) {

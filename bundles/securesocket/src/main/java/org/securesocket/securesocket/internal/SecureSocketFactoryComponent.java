@@ -87,10 +87,10 @@ public final class SecureSocketFactoryComponent implements SecureSocketFactory {
                 + " exist")
         int minDhBits() default 2048;
 
-        @AttributeDefinition(description = "Servers whose TLS 1.3 tickets are kept for resumption (least recently used forgotten; 0: none)")
+        @AttributeDefinition(description = "Servers whose sessions (TLS 1.3 tickets, TLS 1.2 sessions) are kept for resumption (least recently used forgotten; 0: none)")
         int sessionCache_size() default 100;
 
-        @AttributeDefinition(description = "Seconds a TLS 1.3 ticket may be used at most (the server's lifetime applies when shorter)")
+        @AttributeDefinition(description = "Seconds a ticket or TLS 1.2 session may be used at most (the server's lifetime applies when shorter)")
         long sessionCache_lifetime() default 86400;
 
         @AttributeDefinition(description = "Milliseconds for connect plus handshake (1..600000)")
