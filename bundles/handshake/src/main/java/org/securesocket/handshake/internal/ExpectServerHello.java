@@ -28,7 +28,7 @@ public final class ExpectServerHello implements ClientState {
     public static ClientState start(Context ctx) throws TlsException {
         offer(ctx);
         List<Extension> extensions = new ArrayList<>();
-        boolean tls12 = ctx.offeredVersions.contains(ProtocolVersion.TLS12);
+        boolean tls12 = ctx.offeredVersions.stream().anyMatch(v -> v != ProtocolVersion.TLS13); // or below
         if (ctx.config.serverName() != null) {
             extensions.add(ExtensionCodecs.serverName(ctx.config.serverName()));
         }
@@ -44,6 +44,9 @@ public final class ExpectServerHello implements ClientState {
         if (!ctx.config.alpn().isEmpty()) {
             extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
         }
+        if (ctx.offeredSuites.stream().anyMatch(s -> !s.isAead())) {
+            extensions.add(ExtensionCodecs.empty(ExtensionType.ENCRYPT_THEN_MAC)); // RFC 7366 section 2
+        }
         if (tls12) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
             extensions.add(ExtensionCodecs.renegotiationInfo(new byte[0]));
@@ -54,7 +57,10 @@ public final class ExpectServerHello implements ClientState {
             sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
         }
         List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
-        ClientHello hello = new ClientHello(ProtocolVersion.TLS12.wire(), ctx.crypto.random().bytes(32), sessionId,
+        // RFC 5246 appendix E.1: the highest version offered below TLS 1.3 (which supported_versions carries)
+        ProtocolVersion clientVersion = ctx.offeredVersions.stream().filter(v -> v != ProtocolVersion.TLS13)
+                .findFirst().orElse(ProtocolVersion.TLS12);
+        ClientHello hello = new ClientHello(clientVersion.wire(), ctx.crypto.random().bytes(32), sessionId,
                 suites, new byte[] {0}, extensions);
         ctx.clientHello = PskOffer.bind(ctx, hello);
         ctx.trace("offering " + ctx.offeredVersions + " " + ctx.offeredSuites + " groups " + ctx.offeredGroups);
@@ -65,18 +71,16 @@ public final class ExpectServerHello implements ClientState {
     /** Fills what we offer: the policy's versions, suites, groups and schemes that this stack and provider can do. */
     static void offer(Context ctx) throws TlsException {
         HandshakePolicy policy = ctx.config.policy();
-        for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12, ProtocolVersion.TLS11,
+                ProtocolVersion.TLS10)) {
             if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)) {
                 ctx.offeredVersions.add(v);
             }
         }
-        if (ctx.offeredVersions.isEmpty()) {
-            throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, null, "the policy allows only "
-                    + policy.minVersion() + " to " + policy.maxVersion() + "; this client speaks TLS 1.2 and"
-                    + " TLS 1.3 (TLS 1.0 and 1.1 are not implemented yet)", null);
-        }
         policy.cipherSuites().stream().filter(s -> ctx.offeredVersions.stream().anyMatch(s::supports))
-                .filter(s -> ctx.crypto.aeads().contains(s.aead()) && ctx.crypto.hashes().contains(s.prfHash()))
+                .filter(s -> s.isAead() ? ctx.crypto.aeads().contains(s.aead())
+                        : ctx.crypto.supportsCbc() && ctx.crypto.hashes().contains(s.macAlgorithm()))
+                .filter(s -> ctx.crypto.hashes().contains(s.prfHash()))
                 .forEach(ctx.offeredSuites::add);
         policy.groups().stream().filter(ctx.crypto.namedGroups()::contains).forEach(ctx.offeredGroups::add);
         policy.signatureSchemes().stream().filter(s -> s.codepoint() >= 0)
@@ -127,7 +131,7 @@ public final class ExpectServerHello implements ClientState {
         checkDowngrade(ctx, version, hello);
         if (!ctx.offeredVersions.contains(version)) {
             throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the server chose " + version
-                    + ", which this client does not implement yet (it offered " + ctx.offeredVersions + ")");
+                    + ", which we did not offer (we offered " + ctx.offeredVersions + ")");
         }
         CipherSuite suite = CipherSuite.fromCodepoint(hello.cipherSuite()).filter(ctx.offeredSuites::contains)
                 .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server chose the cipher"
@@ -137,12 +141,18 @@ public final class ExpectServerHello implements ClientState {
                     + hello.compressionMethod() + "; only null (0) was offered");
         }
         checkExtensions(ctx, hello);
+        if (ctx.encryptThenMac && suite.isAead()) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_EXTENSION, "the server"
+                    + " answered encrypt_then_mac for the AEAD suite " + suite.ianaName() + " (RFC 7366 section 3)",
+                    null);
+        }
         ctx.version = version;
         ctx.suite = suite;
         ctx.serverRandom = hello.random();
         ctx.records.setVersion(version);
-        ctx.transcript.start(ctx.crypto.createHash(suite.prfHash()));
+        Tls12KeySchedule.startTranscript(ctx, version, suite);
         ctx.trace("<- server_hello " + version + " " + suite.ianaName() + (ctx.extendedMasterSecret ? " EMS" : "")
+                + (ctx.encryptThenMac ? " EtM" : "")
                 + (ctx.alpn != null ? " ALPN " + ctx.alpn : ""));
         return new ExpectCertificate();
     }
@@ -154,7 +164,7 @@ public final class ExpectServerHello implements ClientState {
         // negotiates 1.2, also for a client that offered no TLS 1.3 suite
         boolean tls12Downgrade = ctx.offersTls13() && version == ProtocolVersion.TLS12
                 && hello.hasTls12DowngradeSentinel();
-        boolean tls11Downgrade = !ctx.offeredVersions.isEmpty()
+        boolean tls11Downgrade = ctx.offeredVersions.get(0).atLeast(ProtocolVersion.TLS12)
                 && !version.atLeast(ProtocolVersion.TLS12) && hello.hasTls11DowngradeSentinel();
         if (tls12Downgrade || tls11Downgrade) {
             throw new TlsException(ErrorCode.HANDSHAKE_DOWNGRADE_DETECTED, "the server chose " + version
@@ -187,6 +197,10 @@ public final class ExpectServerHello implements ClientState {
                     ctx.extendedMasterSecret = true;
                 }
                 case SERVER_NAME -> requireEmpty(e, data);
+                case ENCRYPT_THEN_MAC -> {
+                    requireEmpty(e, data);
+                    ctx.encryptThenMac = true;
+                }
                 case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit( // RFC 8449 section 4
                         Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS12);
                 case EC_POINT_FORMATS -> {

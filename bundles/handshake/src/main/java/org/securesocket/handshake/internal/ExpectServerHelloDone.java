@@ -4,7 +4,6 @@ import java.util.List;
 import org.securesocket.common.TlsException;
 import org.securesocket.handshake.CertificateMessage;
 import org.securesocket.handshake.CertificateRequest;
-import org.securesocket.handshake.ClientKeyExchange;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.ServerHelloDone;
@@ -40,14 +39,14 @@ final class ExpectServerHelloDone implements ClientState {
         if (certificateRequested) {
             ctx.send(new CertificateMessage(List.of()));
         }
-        ctx.send(new ClientKeyExchange(ctx.keyShare.publicKey()));
+        ctx.send(ctx.clientKeyExchange);
         byte[] sessionHash = ctx.extendedMasterSecret ? ctx.transcript.digest() : null;
         byte[] clientRandom = ctx.clientHello.random();
-        Tls12KeySchedule keys = Tls12KeySchedule.derive(ctx.crypto, ctx.suite, ctx.premasterSecret, sessionHash,
-                clientRandom, ctx.serverRandom);
+        Tls12KeySchedule keys = Tls12KeySchedule.derive(ctx.crypto, ctx.version, ctx.suite, ctx.premasterSecret,
+                sessionHash, clientRandom, ctx.serverRandom);
         ctx.premasterSecret = null;
         keys.log(ctx);
-        RecordProtection[] protections = keys.protections(clientRandom, ctx.serverRandom);
+        RecordProtection[] protections = keys.protections(clientRandom, ctx.serverRandom, ctx.encryptThenMac);
         ctx.records.sendChangeCipherSpec();
         ctx.records.setWriteProtection(protections[0]);
         ctx.send(new Finished(keys.verifyData("client finished", ctx.transcript.digest())));
