@@ -1,0 +1,102 @@
+package org.securesocket.handshake.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.securesocket.common.Alert;
+import org.securesocket.common.ErrorCode;
+import org.securesocket.common.RandomSource;
+import org.securesocket.common.TlsException;
+import org.securesocket.crypto.Ffdhe;
+import org.securesocket.crypto.NamedGroup;
+import org.securesocket.crypto.jca.JcaTlsCrypto;
+import org.securesocket.handshake.ClientKeyExchange;
+import org.securesocket.handshake.DheParameters;
+
+/** The checks on a DHE server's parameters (RFC 5246 section 7.4.3, RFC 7919 section 5.1) and the premaster. */
+class DheKeyExchangeTest {
+    private static final BigInteger P2048 = Ffdhe.prime(NamedGroup.FFDHE2048);
+    private final JcaTlsCrypto crypto = new JcaTlsCrypto(RandomSource.deterministic(9));
+
+    private static byte[] unsigned(BigInteger v) {
+        byte[] b = v.toByteArray();
+        return b[0] == 0 && b.length > 1 ? Arrays.copyOfRange(b, 1, b.length) : b;
+    }
+
+    private static DheParameters params(BigInteger p, BigInteger g, BigInteger ys) {
+        return new DheParameters(unsigned(p), unsigned(g), unsigned(ys), 0x0401, new byte[] {1});
+    }
+
+    private TlsException refused(ErrorCode code, Alert alert, DheParameters params, int minDhBits) {
+        TlsException e = assertThrows(TlsException.class, () -> DheKeyExchange.agree(crypto, params, minDhBits));
+        assertEquals(code, e.code(), e::toString);
+        assertEquals(alert, e.alert().orElseThrow());
+        return e;
+    }
+
+    @Test
+    void agreesWithAServerOnFfdhe2048AndStripsLeadingZeros() throws TlsException {
+        BigInteger x = new BigInteger(2000, new java.util.Random(5));
+        BigInteger ys = Ffdhe.GENERATOR.modPow(x, P2048);
+        DheKeyExchange dhe = DheKeyExchange.agree(crypto, params(P2048, Ffdhe.GENERATOR, ys), 2048);
+        assertEquals(NamedGroup.FFDHE2048, dhe.share().group());
+        assertEquals(ClientKeyExchange.Form.LENGTH16, dhe.clientKeyExchange().form());
+        BigInteger yc = new BigInteger(1, dhe.clientKeyExchange().exchangeKeys());
+        byte[] expected = unsigned(yc.modPow(x, P2048)); // the server's view: Z without leading zeros
+        assertArrayEquals(expected, dhe.premasterSecret());
+        assertTrue(dhe.premasterSecret()[0] != 0);
+    }
+
+    /** RFC 5246 section 8.1.2: found by trying server secrets until Z starts with a zero byte. */
+    @Test
+    void aSharedSecretWithLeadingZeroBytesLosesThem() throws TlsException {
+        for (int seed = 0; seed < 2000; seed++) {
+            JcaTlsCrypto fixed = new JcaTlsCrypto(RandomSource.deterministic(42));
+            BigInteger x = BigInteger.valueOf(1000 + seed);
+            DheKeyExchange dhe = DheKeyExchange.agree(fixed, params(P2048, Ffdhe.GENERATOR,
+                    Ffdhe.GENERATOR.modPow(x, P2048)), 2048);
+            BigInteger z = new BigInteger(1, dhe.clientKeyExchange().exchangeKeys()).modPow(x, P2048);
+            if (z.bitLength() <= 2048 - 8) {
+                assertArrayEquals(unsigned(z), dhe.premasterSecret());
+                assertTrue(dhe.premasterSecret().length < 256);
+                return;
+            }
+        }
+        throw new AssertionError("no shared secret with a leading zero byte in 2000 tries");
+    }
+
+    @Test
+    void aPrimeBelowThePolicyMinimumIsInsufficientSecurity() {
+        BigInteger p1024 = BigInteger.probablePrime(1024, new java.util.Random(1));
+        TlsException e = refused(ErrorCode.HANDSHAKE_INSUFFICIENT_SECURITY, Alert.INSUFFICIENT_SECURITY,
+                params(p1024, BigInteger.TWO, BigInteger.valueOf(5)), 2048);
+        assertTrue(e.getMessage().contains("1024 bits"), e.getMessage());
+        // the knob: ffdhe2048 itself is refused when the policy asks for 3072 bits
+        refused(ErrorCode.HANDSHAKE_INSUFFICIENT_SECURITY, Alert.INSUFFICIENT_SECURITY,
+                params(P2048, BigInteger.TWO, BigInteger.valueOf(5)), 3072);
+    }
+
+    @Test
+    void aPublicValueOutsideTwoToPMinusTwoIsIllegal() {
+        for (BigInteger ys : new BigInteger[] {BigInteger.ZERO, BigInteger.ONE, P2048.subtract(BigInteger.ONE),
+            P2048, P2048.add(BigInteger.TWO)}) {
+            refused(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.ILLEGAL_PARAMETER,
+                    params(P2048, Ffdhe.GENERATOR, ys), 2048);
+        }
+    }
+
+    @Test
+    void aGeneratorOutsideTwoToPMinusTwoOrAnEvenPrimeIsIllegal() {
+        for (BigInteger g : new BigInteger[] {BigInteger.ZERO, BigInteger.ONE, P2048.subtract(BigInteger.ONE)}) {
+            refused(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.ILLEGAL_PARAMETER, params(P2048, g, BigInteger.TEN),
+                    2048);
+        }
+        refused(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.ILLEGAL_PARAMETER,
+                params(P2048.add(BigInteger.ONE), Ffdhe.GENERATOR, BigInteger.TEN), 2048);
+    }
+}
