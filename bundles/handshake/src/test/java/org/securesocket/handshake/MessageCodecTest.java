@@ -68,7 +68,7 @@ class MessageCodecTest {
             case SERVER_HELLO -> ServerHello.read(body);
             case CERTIFICATE -> CertificateMessage.read(body);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(body);
-            case CERTIFICATE_REQUEST -> CertificateRequest.read(body);
+            case CERTIFICATE_REQUEST -> CertificateRequest.read(body, ProtocolVersion.TLS12);
             case SERVER_HELLO_DONE -> ServerHelloDone.read(body);
             case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.read(body, ((ClientKeyExchange) message).form());
             case FINISHED -> Finished.read(body);
@@ -165,6 +165,23 @@ class MessageCodecTest {
         // the same bytes under TLS 1.2 misread the signature length as a scheme and fail
         assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
                 () -> EcdheParameters.read(encoded, ProtocolVersion.TLS12)).code());
+    }
+
+    /** RFC 4346 section 7.4.4: a TLS 1.0/1.1 CertificateRequest has no supported_signature_algorithms. */
+    @Test
+    void legacyCertificateRequestHasNoSchemeList() throws TlsException {
+        CertificateRequest legacy = new CertificateRequest(new byte[] {1, 64}, List.of(), List.of(bytes(20, 9)));
+        byte[] encoded = legacy.encode();
+        byte[] body = Arrays.copyOfRange(encoded, 4, encoded.length);
+        assertEquals(1 + 2 + 2 + 2 + 20, body.length);
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11)) {
+            HandshakeMessage decoded = HandshakeMessage.read(new HandshakeFrame(encoded), v);
+            assertEquals(legacy, decoded);
+            assertArrayEquals(encoded, decoded.encode());
+            assertTruncationRejected(body, b -> CertificateRequest.read(WireReader.of(b), v));
+        }
+        // TLS 1.2 reads the certificate_authorities length as the scheme list and fails
+        assertThrows(TlsException.class, () -> HandshakeMessage.read(new HandshakeFrame(encoded), ProtocolVersion.TLS12));
     }
 
     @Test
