@@ -3,8 +3,18 @@ package org.securesocket.handshake.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import javax.crypto.Cipher;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.securesocket.common.Alert;
@@ -14,16 +24,21 @@ import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
+import org.securesocket.handshake.CertificateMessage;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHandshake;
+import org.securesocket.handshake.ClientKeyExchange;
 import org.securesocket.handshake.EcdheParameters;
 import org.securesocket.handshake.Extension;
 import org.securesocket.handshake.ExtensionCodecs;
 import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.ServerHello;
+import org.securesocket.handshake.ServerHelloDone;
 import org.securesocket.handshake.ServerKeyExchange;
+import org.securesocket.handshake.WireReader;
+import org.securesocket.record.HandshakeFrame;
 import org.securesocket.record.ProtocolVersion;
 
 /**
@@ -160,6 +175,67 @@ class LegacyChainTest {
         ClientHandshake client = tls10UpToKeyExchange(server);
         ServerKeyExchange ske = legacyKeyExchange(server, true);
         fails(ErrorCode.HANDSHAKE_BAD_SIGNATURE, Alert.DECRYPT_ERROR, () -> client.handle(server.frame(ske)));
+    }
+
+    /** An RSA certificate for localhost with {@code bits} and the given keyUsage bits; [DER, PKCS#8 key]. */
+    private static Object[] rsaCertificate(int bits, int keyUsage) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(bits);
+        KeyPair pair = g.generateKeyPair();
+        var name = new X500Name("CN=localhost");
+        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.TWO,
+                new Date(System.currentTimeMillis() - 86_400_000L),
+                new Date(System.currentTimeMillis() + 86_400_000L), name, pair.getPublic());
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                new KeyUsage(keyUsage));
+        byte[] der = builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                .build(pair.getPrivate())).getEncoded();
+        return new Object[] {der, pair.getPrivate()};
+    }
+
+    private ClientHandshake rsaUpToCertificate(ScriptedServer server, byte[] certificate) throws Exception {
+        CipherSuite rsa = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
+        ClientHandshake client = client(server, HandshakePolicy.DEFAULT.withCipherSuites(List.of(rsa)));
+        client.handle(server.frame(server.serverHello()));
+        client.handle(server.frame(new CertificateMessage(List.of(certificate))));
+        return client;
+    }
+
+    /** RFC 5246 section 7.4.7.1: the premaster is the offered client_version and 46 random bytes, RSA-encrypted. */
+    @Test
+    void rsaKeyExchangeEncryptsTheOfferedVersionAndRandom() throws Exception {
+        Object[] cert = rsaCertificate(2048, KeyUsage.digitalSignature
+                | KeyUsage.keyEncipherment);
+        ScriptedServer server = server(0x0303, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, List.of());
+        ClientHandshake client = rsaUpToCertificate(server, (byte[]) cert[0]);
+        client.handle(server.frame(new ServerHelloDone())); // no ServerKeyExchange
+        assertEquals(3, server.fromClient.size(), "ClientHello, ClientKeyExchange, Finished");
+        var body = new HandshakeFrame(server.fromClient.get(1)).body();
+        var cke = ClientKeyExchange.read(WireReader.of(body),
+                ClientKeyExchange.Form.LENGTH16);
+        assertEquals(256, cke.exchangeKeys().length);
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(Cipher.DECRYPT_MODE, (PrivateKey) cert[1]);
+        byte[] premaster = rsa.doFinal(cke.exchangeKeys());
+        assertEquals(48, premaster.length);
+        assertEquals(server.hello.legacyVersion(), (premaster[0] & 0xff) << 8 | premaster[1] & 0xff);
+    }
+
+    @Test
+    void rsaKeyExchangeNeedsKeyEnciphermentWhenKeyUsageIsPresent() throws Exception {
+        Object[] cert = rsaCertificate(2048, KeyUsage.digitalSignature);
+        ScriptedServer server = server(0x0303, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, List.of());
+        TlsException e = assertThrows(TlsException.class, () -> rsaUpToCertificate(server, (byte[]) cert[0]));
+        assertEquals(ErrorCode.CERTIFICATE_BAD_KEY_USAGE, e.code(), e::toString);
+        assertEquals(Alert.BAD_CERTIFICATE, e.alert().orElseThrow());
+    }
+
+    @Test
+    void rsaKeyExchangeRefusesAKeyBelowThePolicyMinimum() throws Exception {
+        Object[] cert = rsaCertificate(1024, KeyUsage.keyEncipherment);
+        ScriptedServer server = server(0x0303, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, List.of());
+        TlsException e = assertThrows(TlsException.class, () -> rsaUpToCertificate(server, (byte[]) cert[0]));
+        assertEquals(ErrorCode.CERTIFICATE_WEAK_KEY, e.code(), e::toString);
     }
 
     @Test
