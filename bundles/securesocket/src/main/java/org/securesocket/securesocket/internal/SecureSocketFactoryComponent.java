@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.securesocket.SecureSocket;
@@ -64,9 +65,12 @@ public final class SecureSocketFactoryComponent implements SecureSocketFactory {
         @AttributeDefinition(description = "Offer the static-RSA key exchange suites (no forward secrecy)")
         boolean RSA() default false;
 
+        /** A string, not a boolean: unset must stay possible, so that the lowest version decides. */
         @AttributeDefinition(description = "Offer the CBC suites (MAC-then-encrypt, or encrypt_then_mac when the"
-                + " server agrees); on by default when the lowest version is below TLSv1.2")
-        boolean CBC() default false;
+                + " server agrees); unset: on exactly when the lowest version is below TLSv1.2", required = false,
+                options = {@Option(label = "as the lowest version needs", value = ""), @Option(label = "on",
+                    value = "true"), @Option(label = "off", value = "false")})
+        String CBC() default "";
 
         @AttributeDefinition(description = "Explicit suites by IANA name, in preference order (only the families"
                 + " set to false filter them); empty: the table in its order, filtered by the families")
