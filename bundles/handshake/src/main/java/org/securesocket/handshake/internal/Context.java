@@ -57,7 +57,6 @@ public final class Context {
     String alpn;
     List<Certificate> peerCertificates = List.of();
     NamedGroup group;
-    KeyShare keyShare;
     byte[] premasterSecret;
     /** Our ClientKeyExchange, prepared by the key exchange (TLS 1.0 to 1.2). */
     ClientKeyExchange clientKeyExchange;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.securesocket.common.Alert;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.Extension;
@@ -71,9 +72,12 @@ public final class ExpectServerHello implements ClientState {
     /** Fills what we offer: the policy's versions, suites, groups and schemes that this stack and provider can do. */
     static void offer(Context ctx) throws TlsException {
         HandshakePolicy policy = ctx.config.policy();
+        // TLS 1.0 and 1.1 hash their handshake with MD5 and SHA-1 side by side (RFC 2246 section 7.4.9)
+        boolean md5Sha1 = ctx.crypto.hashes().containsAll(List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1));
         for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12, ProtocolVersion.TLS11,
                 ProtocolVersion.TLS10)) {
-            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)) {
+            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)
+                    && (md5Sha1 || v.atLeast(ProtocolVersion.TLS12))) {
                 ctx.offeredVersions.add(v);
             }
         }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.KeyShare;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.handshake.ClientKeyExchange;
@@ -52,9 +53,9 @@ final class ExpectServerKeyExchange implements ClientState {
                         params.namedGroup(), ctx.offeredGroups)));
         SignatureScheme scheme = verify(ctx, params.signatureScheme(), params.params(), params.signature());
         ctx.group = group;
-        ctx.keyShare = ctx.crypto.generateKeyShare(group);
-        ctx.premasterSecret = ctx.keyShare.agree(params.point());
-        ctx.clientKeyExchange = new ClientKeyExchange(ClientKeyExchange.Form.ECDH_POINT, ctx.keyShare.publicKey());
+        KeyShare share = ctx.crypto.generateKeyShare(group);
+        ctx.premasterSecret = share.agree(params.point());
+        ctx.clientKeyExchange = new ClientKeyExchange(ClientKeyExchange.Form.ECDH_POINT, share.publicKey());
         ctx.trace("<- server_key_exchange " + group.name().toLowerCase(Locale.ROOT) + " signed with " + scheme);
         return new ExpectServerHelloDone(false);
     }
