@@ -101,4 +101,12 @@ class DheKeyExchangeTest {
         refused(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.ILLEGAL_PARAMETER,
                 params(P2048.add(BigInteger.ONE), Ffdhe.GENERATOR, BigInteger.TEN), 2048);
     }
+
+    /** The largest p the wire allows (2^16-1 bytes) would cost minutes of modular exponentiation: refused. */
+    @Test
+    void aPrimeAbove8192BitsIsRefusedBeforeAnyWork() {
+        BigInteger huge = BigInteger.ONE.shiftLeft(0xffff * 8).subtract(BigInteger.ONE);
+        refused(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.ILLEGAL_PARAMETER,
+                params(huge, Ffdhe.GENERATOR, BigInteger.TEN), 2048);
+    }
 }

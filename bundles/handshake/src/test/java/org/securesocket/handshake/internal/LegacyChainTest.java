@@ -221,6 +221,16 @@ class LegacyChainTest {
         assertEquals(server.hello.legacyVersion(), (premaster[0] & 0xff) << 8 | premaster[1] & 0xff);
     }
 
+    /** RFC 5246 section 7.4.3: no ServerKeyExchange with the RSA key exchange. */
+    @Test
+    void aServerKeyExchangeForTheRsaKeyExchangeIsUnexpected() throws Exception {
+        Object[] cert = rsaCertificate(2048, KeyUsage.keyEncipherment);
+        ScriptedServer server = server(0x0303, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, List.of());
+        ClientHandshake client = rsaUpToCertificate(server, (byte[]) cert[0]);
+        ServerKeyExchange ske = new ServerKeyExchange(new byte[] {1, 2, 3});
+        fails(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE, Alert.UNEXPECTED_MESSAGE, () -> client.handle(server.frame(ske)));
+    }
+
     @Test
     void rsaKeyExchangeNeedsKeyEnciphermentWhenKeyUsageIsPresent() throws Exception {
         Object[] cert = rsaCertificate(2048, KeyUsage.digitalSignature);
