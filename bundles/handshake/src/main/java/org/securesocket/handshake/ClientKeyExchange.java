@@ -7,7 +7,8 @@ import org.securesocket.common.TlsException;
  * ClientKeyExchange (RFC 5246 section 7.4.7): the ECDHE form carries the client's public point,
  * {@code opaque point <1..2^8-1>} (RFC 8422 section 5.7); the DHE form the client's {@code dh_Yc}
  * and the RSA form the encrypted premaster secret, both {@code <1..2^16-1>} (RFC 5246 sections
- * 7.4.7.1 and 7.4.7.2; TLS 1.0 already sends the RSA length, RFC 2246 section 7.4.7.1 note).
+ * 7.4.7.1 and 7.4.7.2; TLS 1.0 already encodes public-key-encrypted data with its length, RFC 2246
+ * section 4.7: only SSL 3.0 left it out).
  */
 public record ClientKeyExchange(Form form, byte[] exchangeKeys) implements HandshakeMessage {
     /** The encoding, which the suite's key exchange fixes. */
