@@ -174,8 +174,10 @@ class ScriptedServer implements RecordLayer {
         byte[] fin = fromClient.get(fromClient.size() - 1);
         transcript.update(cke);
         byte[] sessionHash = extendedMasterSecret ? transcript.currentDigest() : null;
-        byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
-        keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body()),
+                ClientKeyExchange.Form.ECDH_POINT).exchangeKeys());
+        keys = Tls12KeySchedule.derive(crypto, ProtocolVersion.TLS12, suite, pms, sessionHash, hello.random(),
+                serverRandom);
         byte[] clientVerify = Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData();
         if (!keys.checkVerifyData("client finished", transcript.currentDigest(), clientVerify)) {
             throw new AssertionError("the client's Finished does not verify");
