@@ -44,7 +44,7 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
             case SERVER_HELLO -> ServerHello.read(in);
             case CERTIFICATE -> CertificateMessage.read(in);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(in);
-            case CERTIFICATE_REQUEST -> CertificateRequest.read(in);
+            case CERTIFICATE_REQUEST -> CertificateRequest.read(in, version);
             case SERVER_HELLO_DONE -> ServerHelloDone.read(in);
             case CERTIFICATE_STATUS -> CertificateStatus.read(in);
             case FINISHED -> Finished.read(in);

@@ -187,8 +187,8 @@ class Tls12ResumptionInteropTest {
     void aFatalAlertForgetsTheSession() throws Exception {
         SessionCache cache = new SessionCache(Clock.systemUTC(), 2);
         cache.putTls12(key(4433), new SessionCache.Tls12Session(new byte[32], new byte[0], new byte[48],
-                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, true, List.of(),
-                "localhost", null, Instant.now(), Duration.ofHours(1)));
+                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, true, false,
+                List.of(), "localhost", null, Instant.now(), Duration.ofHours(1)));
         List<String> trace = Collections.synchronizedList(new ArrayList<>());
         TlsConnection connection = SecureSocket.newConnection(options(4433, cache, trace).build());
         connection.start();
@@ -221,7 +221,7 @@ class Tls12ResumptionInteropTest {
             byte[] unknownId = new byte[32];
             java.util.Arrays.fill(unknownId, (byte) 0x5a);
             SessionCache.Tls12Session unknown = new SessionCache.Tls12Session(unknownId, new byte[] {1, 2, 3},
-                    new byte[48], CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, true,
+                    new byte[48], CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, true, false,
                     List.of(), "localhost", null, Instant.now(), Duration.ofHours(1));
             cache.putTls12(key(port), unknown);
             List<String> trace = Collections.synchronizedList(new ArrayList<>());

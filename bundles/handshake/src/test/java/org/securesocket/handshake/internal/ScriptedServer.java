@@ -177,8 +177,10 @@ public class ScriptedServer implements RecordLayer {
     private Tls12KeySchedule deriveKeys(byte[] cke) throws TlsException {
         transcript.update(cke);
         byte[] sessionHash = extendedMasterSecret ? transcript.currentDigest() : null;
-        byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
-        keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body()),
+                ClientKeyExchange.Form.ECDH_POINT).exchangeKeys());
+        keys = Tls12KeySchedule.derive(crypto, ProtocolVersion.TLS12, suite, pms, sessionHash, hello.random(),
+                serverRandom);
         keyExchangeRead = cke;
         return keys;
     }
