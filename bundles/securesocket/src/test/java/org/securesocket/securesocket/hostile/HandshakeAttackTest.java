@@ -27,6 +27,7 @@ import org.securesocket.handshake.ServerHello;
 import org.securesocket.handshake.ServerHelloDone;
 import org.securesocket.handshake.ServerKeyExchange;
 import org.securesocket.handshake.internal.ScriptedServer;
+import org.securesocket.record.ProtocolVersion;
 
 /**
  * The server's hello flight broken one way at a time, over a real socket against our real client:
@@ -179,7 +180,7 @@ class HandshakeAttackTest {
         refused("ServerKeyExchange claims rsa_pss_rsae_sha256 for an ECDSA suite", new ScriptedServer(crypto) {
             @Override
             public ServerKeyExchange serverKeyExchange() throws TlsException {
-                EcdheParameters p = EcdheParameters.read(super.serverKeyExchange().body());
+                EcdheParameters p = EcdheParameters.read(super.serverKeyExchange().body(), ProtocolVersion.TLS12);
                 return new ServerKeyExchange(new EcdheParameters(p.namedGroup(), p.point(),
                         SignatureScheme.RSA_PSS_RSAE_SHA256.codepoint(), p.signature()).encode());
             }

@@ -214,7 +214,8 @@ public final class Peer {
      */
     public Finished receiveClientFinished() throws IOException {
         messages.sendHandshake(expectHandshake().encoded());
-        protections = messages.receiveClientKeyExchange().protections(messages.hello.random(), messages.serverRandom);
+        protections = messages.receiveClientKeyExchange().protections(messages.hello.random(), messages.serverRandom,
+                false);
         Object ccs = next();
         if (!(ccs instanceof ChangeCipherSpec)) {
             throw new AssertionError("expected the client's change_cipher_spec, got " + ccs);
