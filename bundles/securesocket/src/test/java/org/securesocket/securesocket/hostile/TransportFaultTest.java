@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import org.securesocket.common.AlertLevel;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
+import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.internal.ScriptedServer;
 import org.securesocket.handshake.internal.ScriptedServer13;
 import org.securesocket.record.AlertMessage;
@@ -94,6 +96,28 @@ class TransportFaultTest {
             TlsException e = fails(() -> socket.getInputStream().read());
             expect("application data record with a corrupted tag", e, server, ErrorCode.RECORD_BAD_RECORD_MAC,
                     Alert.BAD_RECORD_MAC);
+        }
+    }
+
+    @Test
+    void cbcBadPadding() throws Exception {
+        ScriptedServer messages = new ScriptedServer(new JcaTlsCrypto());
+        messages.suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256;
+        try (HostileServer server = new HostileServer(messages, peer -> {
+            connectedAndReady(peer);
+            byte[] record = peer.sealApplicationData(HELLO);
+            // CBC: the last byte of the next-to-last block XORs into the last plaintext byte, the padding length
+            record[record.length - 17] ^= 1;
+            peer.writeRaw(record);
+            peer.awaitAlert();
+        })) {
+            SecureSocket socket = SecureSocket.connect(options(server).policy(Scenarios.policy().withCipherSuites(
+                    List.of(messages.suite, CipherSuite.TLS_AES_128_GCM_SHA256))).build());
+            socket.getOutputStream().write(GO);
+            TlsException e = fails(() -> socket.getInputStream().read());
+            socket.close();
+            expect("CBC record whose padding length byte was flipped (MAC-then-encrypt)", e, server,
+                    ErrorCode.RECORD_BAD_RECORD_MAC, Alert.BAD_RECORD_MAC);
         }
     }
 
