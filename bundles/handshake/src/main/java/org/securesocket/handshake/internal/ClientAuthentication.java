@@ -66,16 +66,9 @@ final class ClientAuthentication {
         return null;
     }
 
-    /**
-     * TLS 1.0/1.1 fix the scheme by the key type (RFC 4346 section 7.4.8, RFC 4492 section 5.8): RSA
-     * signs MD5 || SHA-1 without DigestInfo, ECDSA signs SHA-1. Ed25519 and RSASSA-PSS keys have no form.
-     */
+    /** TLS 1.0/1.1: the key type fixes the scheme ({@link SignatureScheme#legacy}); Ed25519 and PSS keys have none. */
     private static SignatureScheme selectLegacy(Context ctx, SignatureScheme.KeyType key) {
-        SignatureScheme scheme = switch (key) {
-            case RSA -> SignatureScheme.RSA_PKCS1_MD5_SHA1;
-            case EC -> SignatureScheme.ECDSA_SHA1;
-            case RSA_PSS, ED25519 -> null;
-        };
+        SignatureScheme scheme = SignatureScheme.legacy(key).orElse(null);
         if (scheme == null) {
             ctx.trace("a " + key + " client key cannot sign a " + ctx.version + " CertificateVerify (only RSA and ECDSA"
                     + " keys can): an empty certificate is sent");
