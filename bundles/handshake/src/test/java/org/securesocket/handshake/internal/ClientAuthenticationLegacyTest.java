@@ -55,13 +55,13 @@ class ClientAuthenticationLegacyTest {
     private ScriptedServer server(ProtocolVersion version) throws Exception {
         ScriptedServer server = new ScriptedServer(crypto) {
             @Override
-            ServerHello serverHello() {
+            public ServerHello serverHello() {
                 return new ServerHello(version.wire(), serverRandom, new byte[0], SUITE.codepoint(), 0,
                         serverHelloExtensions());
             }
 
             @Override
-            ServerKeyExchange serverKeyExchange() throws TlsException {
+            public ServerKeyExchange serverKeyExchange() throws TlsException {
                 share = crypto.generateKeyShare(group());
                 byte[] params = new EcdheParameters(group().codepoint(), share.publicKey(), -1, new byte[0]).params();
                 byte[] signed = Tls12KeySchedule.concat(Tls12KeySchedule.concat(hello.random(), serverRandom), params);
