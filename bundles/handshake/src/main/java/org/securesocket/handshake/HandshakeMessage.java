@@ -44,7 +44,7 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
             case SERVER_HELLO -> ServerHello.read(in);
             case CERTIFICATE -> CertificateMessage.read(in);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(in);
-            case CERTIFICATE_REQUEST -> CertificateRequest.read(in);
+            case CERTIFICATE_REQUEST -> CertificateRequest.read(in, version);
             case SERVER_HELLO_DONE -> ServerHelloDone.read(in);
             case CERTIFICATE_STATUS -> CertificateStatus.read(in);
             case FINISHED -> Finished.read(in);
@@ -63,7 +63,7 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
             case ENCRYPTED_EXTENSIONS -> EncryptedExtensions.read(in);
             case CERTIFICATE_REQUEST -> Tls13CertificateRequest.read(in);
             case CERTIFICATE -> Tls13Certificate.read(in);
-            case CERTIFICATE_VERIFY -> CertificateVerify.read(in);
+            case CERTIFICATE_VERIFY -> CertificateVerify.read(in, ProtocolVersion.TLS13);
             case FINISHED -> Finished.read(in);
             case NEW_SESSION_TICKET -> Tls13NewSessionTicket.read(in);
             case KEY_UPDATE -> KeyUpdate.read(in);

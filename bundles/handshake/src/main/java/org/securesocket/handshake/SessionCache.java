@@ -55,13 +55,15 @@ public final class SessionCache {
      *
      * @param sessionId     the server's session ID, empty when it gave none
      * @param ticket        the server's RFC 5077 ticket, empty when it gave none
+     * @param encryptThenMac whether the session's CBC records use encrypt_then_mac: a resumption must agree
+     *                      (RFC 7366 section 3.1)
      * @param verifiedName  the name the server's certificate was validated for, or null when it was not
      *                      validated: a connection that validates never resumes an unvalidated session
      * @param lifetime      how long the server lets it be resumed (the cache's maximum when it did not say)
      */
     public record Tls12Session(byte[] sessionId, byte[] ticket, byte[] masterSecret, CipherSuite suite,
-            ProtocolVersion version, boolean extendedMasterSecret, List<Certificate> peerCertificates,
-            String verifiedName, String alpn, Instant issued, Duration lifetime) {
+            ProtocolVersion version, boolean extendedMasterSecret, boolean encryptThenMac,
+            List<Certificate> peerCertificates, String verifiedName, String alpn, Instant issued, Duration lifetime) {
         public Tls12Session {
             sessionId = sessionId.clone();
             ticket = ticket.clone();
@@ -91,7 +93,7 @@ public final class SessionCache {
         /** The same session with a ticket the server issued when resuming it (RFC 5077 section 3.3). */
         public Tls12Session withTicket(byte[] newTicket, Instant newIssued, Duration newLifetime) {
             return new Tls12Session(sessionId, newTicket, masterSecret, suite, version, extendedMasterSecret,
-                    peerCertificates, verifiedName, alpn, newIssued, newLifetime);
+                    encryptThenMac, peerCertificates, verifiedName, alpn, newIssued, newLifetime);
         }
     }
 

@@ -13,9 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.ProtocolVersion;
 
 /** Every message round-trips through its codec, and every truncated prefix of its body is rejected. */
 class MessageCodecTest {
@@ -48,7 +50,8 @@ class MessageCodecTest {
                 new ServerKeyExchange(new EcdheParameters(0x001d, bytes(32, 7), 0x0403, bytes(71, 8)).encode()),
                 new CertificateRequest(new byte[] {1, 64}, List.of(0x0403, 0x0804), List.of(bytes(20, 9))),
                 new ServerHelloDone(),
-                new ClientKeyExchange(bytes(65, 10)),
+                new ClientKeyExchange(ClientKeyExchange.Form.ECDH_POINT, bytes(65, 10)),
+                new ClientKeyExchange(ClientKeyExchange.Form.LENGTH16, bytes(256, 13)),
                 new Finished(bytes(12, 11)),
                 new NewSessionTicket(7200, bytes(100, 12)),
                 new HelloRequest(),
@@ -66,9 +69,9 @@ class MessageCodecTest {
             case SERVER_HELLO -> ServerHello.read(body);
             case CERTIFICATE -> CertificateMessage.read(body);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(body);
-            case CERTIFICATE_REQUEST -> CertificateRequest.read(body);
+            case CERTIFICATE_REQUEST -> CertificateRequest.read(body, ProtocolVersion.TLS12);
             case SERVER_HELLO_DONE -> ServerHelloDone.read(body);
-            case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.read(body);
+            case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.read(body, ((ClientKeyExchange) message).form());
             case FINISHED -> Finished.read(body);
             case NEW_SESSION_TICKET -> NewSessionTicket.read(body);
             case HELLO_REQUEST -> HelloRequest.read(body);
@@ -144,15 +147,96 @@ class MessageCodecTest {
     void ecdheParametersRoundTripAndRejectTruncation() throws TlsException {
         EcdheParameters p = new EcdheParameters(0x0017, bytes(65, 1), 0x0403, bytes(70, 2));
         byte[] encoded = p.encode();
-        assertEquals(p, EcdheParameters.read(encoded));
-        for (int n = 0; n < encoded.length; n++) {
-            byte[] prefix = Arrays.copyOf(encoded, n);
-            assertThrows(TlsException.class, () -> EcdheParameters.read(prefix), "prefix " + n);
-        }
+        assertEquals(p, EcdheParameters.read(encoded, ProtocolVersion.TLS12));
+        assertTruncationRejected(encoded, b -> EcdheParameters.read(b, ProtocolVersion.TLS12));
         byte[] explicitCurve = encoded.clone();
         explicitCurve[0] = 1;
-        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
-                assertThrows(TlsException.class, () -> EcdheParameters.read(explicitCurve)).code());
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, assertThrows(TlsException.class,
+                () -> EcdheParameters.read(explicitCurve, ProtocolVersion.TLS12)).code());
+    }
+
+    /** TLS 1.0/1.1 (RFC 4492 section 5.4): no SignatureAndHashAlgorithm on the wire. */
+    @Test
+    void legacyEcdheParametersHaveNoSchemeField() throws TlsException {
+        EcdheParameters p = new EcdheParameters(0x0017, bytes(65, 1), -1, bytes(70, 2));
+        byte[] encoded = p.encode();
+        assertEquals(1 + 2 + 1 + 65 + 2 + 70, encoded.length);
+        assertEquals(p, EcdheParameters.read(encoded, ProtocolVersion.TLS10));
+        assertEquals(p, EcdheParameters.read(encoded, ProtocolVersion.TLS11));
+        assertTruncationRejected(encoded, b -> EcdheParameters.read(b, ProtocolVersion.TLS10));
+        // the same bytes under TLS 1.2 misread the signature length as a scheme and fail
+        assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
+                () -> EcdheParameters.read(encoded, ProtocolVersion.TLS12)).code());
+    }
+
+    /** RFC 4346 section 7.4.4: a TLS 1.0/1.1 CertificateRequest has no supported_signature_algorithms. */
+    @Test
+    void legacyCertificateRequestHasNoSchemeList() throws TlsException {
+        CertificateRequest legacy = new CertificateRequest(new byte[] {1, 64}, List.of(), List.of(bytes(20, 9)));
+        byte[] encoded = legacy.encode();
+        byte[] body = Arrays.copyOfRange(encoded, 4, encoded.length);
+        assertEquals(1 + 2 + 2 + 2 + 20, body.length);
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11)) {
+            HandshakeMessage decoded = HandshakeMessage.read(new HandshakeFrame(encoded), v);
+            assertEquals(legacy, decoded);
+            assertArrayEquals(encoded, decoded.encode());
+            assertTruncationRejected(body, b -> CertificateRequest.read(WireReader.of(b), v));
+        }
+        // TLS 1.2 reads the certificate_authorities length as the scheme list and fails
+        assertThrows(TlsException.class, () -> HandshakeMessage.read(new HandshakeFrame(encoded), ProtocolVersion.TLS12));
+    }
+
+    /** RFC 4346 section 7.4.8: a TLS 1.0/1.1 CertificateVerify is the signature vector alone. */
+    @Test
+    void legacyCertificateVerifyHasNoSchemeField() throws TlsException {
+        CertificateVerify legacy = new CertificateVerify(CertificateVerify.NO_SCHEME, bytes(256, 5));
+        byte[] body = Arrays.copyOfRange(legacy.encode(), 4, legacy.encode().length);
+        assertEquals(2 + 256, body.length);
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11)) {
+            CertificateVerify decoded = CertificateVerify.read(WireReader.of(body), v);
+            assertEquals(legacy, decoded);
+            assertArrayEquals(legacy.encode(), decoded.encode());
+            assertTruncationRejected(body, b -> CertificateVerify.read(WireReader.of(b), v));
+        }
+        CertificateVerify tls12 = new CertificateVerify(0x0401, bytes(256, 5));
+        byte[] body12 = Arrays.copyOfRange(tls12.encode(), 4, tls12.encode().length);
+        assertEquals(2 + 2 + 256, body12.length);
+        assertEquals(tls12, CertificateVerify.read(WireReader.of(body12), ProtocolVersion.TLS12));
+        assertTruncationRejected(body12, b -> CertificateVerify.read(WireReader.of(b), ProtocolVersion.TLS12));
+    }
+
+    @Test
+    void dheParametersRoundTripAndRejectTruncation() throws TlsException {
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11, ProtocolVersion.TLS12)) {
+            DheParameters p = new DheParameters(bytes(256, 1), new byte[] {2}, bytes(256, 3),
+                    v == ProtocolVersion.TLS12 ? 0x0401 : -1, bytes(256, 4));
+            byte[] encoded = p.encode();
+            assertEquals(2 + 256 + 2 + 1 + 2 + 256 + (v == ProtocolVersion.TLS12 ? 2 : 0) + 2 + 256, encoded.length);
+            DheParameters decoded = DheParameters.read(encoded, v);
+            assertEquals(p, decoded);
+            assertArrayEquals(encoded, decoded.encode());
+            assertArrayEquals(Arrays.copyOf(encoded, 2 + 256 + 2 + 1 + 2 + 256), p.params());
+            assertTruncationRejected(encoded, b -> DheParameters.read(b, v));
+            byte[] trailing = Arrays.copyOf(encoded, encoded.length + 1);
+            assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR,
+                    assertThrows(TlsException.class, () -> DheParameters.read(trailing, v)).code());
+        }
+        byte[] emptyP = {0, 0, 0, 1, 2, 0, 1, 5, 0, 0};
+        assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR,
+                assertThrows(TlsException.class, () -> DheParameters.read(emptyP, ProtocolVersion.TLS11)).code());
+    }
+
+    private interface Decoder {
+        Object read(byte[] body) throws TlsException;
+    }
+
+    private static void assertTruncationRejected(byte[] encoded, Decoder decoder) {
+        for (int n = 0; n < encoded.length; n++) {
+            byte[] prefix = Arrays.copyOf(encoded, n);
+            TlsException e = assertThrows(TlsException.class, () -> decoder.read(prefix), "prefix " + n);
+            assertTrue(e.code() == ErrorCode.HANDSHAKE_DECODE_ERROR
+                    || e.code() == ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, e::toString);
+        }
     }
 
     @Test
@@ -240,7 +324,22 @@ class MessageCodecTest {
             } else {
                 assertTrue(s.ianaName().contains(s.keyExchange().name()));
             }
-            assertTrue(s.ianaName().endsWith(s.prfHash().name()));
+            if (s.isAead()) {
+                assertTrue(s.ianaName().endsWith(s.prfHash().name()) && !s.ianaName().contains("_CBC_"));
+                assertEquals(null, s.macAlgorithm());
+            } else { // RFC 5246 section 5: the CBC rows use SHA-256 as PRF unless they name SHA-384
+                assertTrue(s.ianaName().contains("_CBC_"), s::ianaName);
+                assertTrue(s.ianaName().endsWith(s.macAlgorithm() == HashAlgorithm.SHA1 ? "_SHA"
+                        : s.macAlgorithm().name()), s::ianaName);
+                assertEquals(s.macAlgorithm() == HashAlgorithm.SHA384 ? HashAlgorithm.SHA384 : HashAlgorithm.SHA256,
+                        s.prfHash());
+                // the CBC-SHA rows serve TLS 1.0 to 1.2, the SHA-256/384 rows TLS 1.2 only (RFC 5246 A.5)
+                assertEquals(s.macAlgorithm() == HashAlgorithm.SHA1, s.supports(ProtocolVersion.TLS10));
+                assertEquals(s.macAlgorithm() == HashAlgorithm.SHA1, s.supports(ProtocolVersion.TLS11));
+            }
+            assertTrue(s.ianaName().contains("_AES_" + s.cipherKeyLength() * 8 + "_")
+                    || s.ianaName().contains("CHACHA20"), s::ianaName);
+            assertTrue(!s.supports(ProtocolVersion.TLS13) || s.keyExchange() == KeyExchange.TLS13_ANY);
         }
     }
 

@@ -56,7 +56,7 @@ class SessionCacheTest {
     private static SessionCache.Tls12Session tls12(int id, Duration lifetime) {
         return new SessionCache.Tls12Session(new byte[] {(byte) id}, new byte[0], new byte[48],
                 CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, org.securesocket.record.ProtocolVersion.TLS12,
-                true, List.of(), null, null, NOW, lifetime);
+                true, false, List.of(), null, null, NOW, lifetime);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.handshake.CipherSuite;
+import org.securesocket.handshake.KeyExchange;
 import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.record.ProtocolVersion;
@@ -50,6 +52,18 @@ class OptionMapsTest {
         assertEquals(ProtocolVersion.TLS12, defaults.policy().minVersion());
         assertEquals("example.com", defaults.effectiveServerName());
         assertEquals(KeyLogSink.NONE, defaults.keyLog());
+    }
+
+    /** The original's protocolVersion 0x301 is a minimum: TLS 1.0 and the ECDHE CBC-SHA suites it needs (issue #9). */
+    @Test
+    void aLegacyProtocolVersionBringsTheCbcSuitesItNeeds() throws Exception {
+        SecureSocketOptions o = OptionMaps.fromMap(Map.of("host", "h", "secure", Map.of("protocolVersion", 0x301)));
+        assertEquals(ProtocolVersion.TLS10, o.policy().minVersion());
+        assertEquals(ProtocolVersion.TLS13, o.policy().maxVersion());
+        assertTrue(o.policy().cipherSuites().contains(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA));
+        assertTrue(o.policy().cipherSuites().stream().noneMatch(s -> s.keyExchange() == KeyExchange.RSA));
+        assertFalse(OptionMaps.fromMap(Map.of("host", "h", "secure", Map.of("protocolVersion", 0x303))).policy()
+                .cipherSuites().stream().anyMatch(s -> !s.isAead()));
     }
 
     @Test

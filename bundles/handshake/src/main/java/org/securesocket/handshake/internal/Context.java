@@ -15,6 +15,7 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHello;
+import org.securesocket.handshake.ClientKeyExchange;
 import org.securesocket.handshake.CertificateVerify;
 import org.securesocket.handshake.ExtensionCodecs;
 import org.securesocket.handshake.Finished;
@@ -57,8 +58,11 @@ public final class Context {
     String alpn;
     List<Certificate> peerCertificates = List.of();
     NamedGroup group;
-    KeyShare keyShare;
     byte[] premasterSecret;
+    /** Our ClientKeyExchange, prepared by the key exchange (TLS 1.0 to 1.2). */
+    ClientKeyExchange clientKeyExchange;
+    /** Whether the server agreed to encrypt_then_mac (RFC 7366). */
+    boolean encryptThenMac;
     SessionParameters session;
 
     // TLS 1.3 (RFC 8446): the shares sent, what a HelloRetryRequest asked for, the key schedule.
@@ -95,7 +99,7 @@ public final class Context {
         this.trace = Objects.requireNonNull(trace, "trace");
         this.traceId = traceId;
         if (config.clientCredentials() != null) {
-            transcript.retainMessages(); // for a TLS 1.2 CertificateVerify
+            transcript.retainMessages(); // for a TLS 1.0-1.2 CertificateVerify
         }
     }
 

@@ -5,7 +5,6 @@ import org.securesocket.common.TlsException;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.handshake.CertificateMessage;
 import org.securesocket.handshake.CertificateRequest;
-import org.securesocket.handshake.ClientKeyExchange;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.ServerHelloDone;
@@ -45,18 +44,18 @@ final class ExpectServerHelloDone implements ClientState {
             ctx.send(new CertificateMessage(clientScheme != null ? ctx.config.clientCredentials().certificateChain()
                     : List.of()));
         }
-        ctx.send(new ClientKeyExchange(ctx.keyShare.publicKey()));
+        ctx.send(ctx.clientKeyExchange);
         byte[] sessionHash = ctx.extendedMasterSecret ? ctx.transcript.digest() : null; // up to ClientKeyExchange
         if (clientScheme != null) {
             ClientAuthentication.sendCertificateVerify(ctx, clientScheme);
         }
         ctx.transcript.releaseMessages();
         byte[] clientRandom = ctx.clientHello.random();
-        Tls12KeySchedule keys = Tls12KeySchedule.derive(ctx.crypto, ctx.suite, ctx.premasterSecret, sessionHash,
-                clientRandom, ctx.serverRandom);
+        Tls12KeySchedule keys = Tls12KeySchedule.derive(ctx.crypto, ctx.version, ctx.suite, ctx.premasterSecret,
+                sessionHash, clientRandom, ctx.serverRandom);
         ctx.premasterSecret = null;
         keys.log(ctx);
-        RecordProtection[] protections = keys.protections(clientRandom, ctx.serverRandom);
+        RecordProtection[] protections = keys.protections(clientRandom, ctx.serverRandom, ctx.encryptThenMac);
         ctx.records.sendChangeCipherSpec();
         ctx.records.setWriteProtection(protections[0]);
         ctx.send(new Finished(keys.verifyData("client finished", ctx.transcript.digest())));

@@ -85,11 +85,16 @@ final class Tls12Resumption {
                     + ctx.version + " " + ctx.suite.ianaName() + " but it was made with " + offered.version() + " "
                     + offered.suite().ianaName() + " (RFC 5246 section 7.4.1.3)");
         }
+        if (ctx.encryptThenMac != offered.encryptThenMac()) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.HANDSHAKE_FAILURE, "the server resumes"
+                    + " a session " + (offered.encryptThenMac() ? "made with encrypt_then_mac without it"
+                    : "made without encrypt_then_mac with it") + " (RFC 7366 section 3.1)", null);
+        }
         ctx.resumed = true;
         ctx.peerCertificates = offered.peerCertificates();
-        Tls12KeySchedule keys = Tls12KeySchedule.resume(ctx.crypto, ctx.suite, offered.masterSecret());
+        Tls12KeySchedule keys = Tls12KeySchedule.resume(ctx.crypto, ctx.version, ctx.suite, offered.masterSecret());
         keys.log(ctx);
-        RecordProtection[] protections = keys.protections(ctx.clientHello.random(), ctx.serverRandom);
+        RecordProtection[] protections = keys.protections(ctx.clientHello.random(), ctx.serverRandom, ctx.encryptThenMac);
         ctx.trace("<- server_hello resumes the session: abbreviated handshake (RFC 5246 section 7.3)");
         return ExpectNewSessionTicket.orChangeCipherSpec(ctx, protections[1], new ExpectFinished(keys, protections[0]));
     }
@@ -128,7 +133,7 @@ final class Tls12Resumption {
             return;
         }
         ctx.tls12Session = new Tls12Session(ctx.serverSessionId, newTicket ? ticket.ticket() : new byte[0],
-                keys.masterSecret(), ctx.suite, ctx.version, true, ctx.peerCertificates, verifiedName(ctx.config),
+                keys.masterSecret(), ctx.suite, ctx.version, true, ctx.encryptThenMac, ctx.peerCertificates, verifiedName(ctx.config),
                 ctx.alpn, now, lifetime);
         cache.putTls12(key, ctx.tls12Session);
         ctx.trace("TLS 1.2 session kept for resumption (" + (newTicket ? "ticket, " : "") + (ctx.serverSessionId.length

@@ -34,6 +34,7 @@ import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.WireReader;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 
 /**
@@ -95,9 +96,10 @@ class ClientAuthentication12Test {
         for (byte[] m : flight.subList(2, flight.size() - 1)) {
             server.transcript.update(m); // CertificateVerify is hashed before Finished
         }
-        byte[] pms = server.share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
-        Tls12KeySchedule keys = Tls12KeySchedule.derive(crypto, server.suite, pms, sessionHash, server.hello.random(),
-                server.serverRandom);
+        byte[] pms = server.share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body()),
+                ClientKeyExchange.Form.ECDH_POINT).exchangeKeys());
+        Tls12KeySchedule keys = Tls12KeySchedule.derive(crypto, ProtocolVersion.TLS12, server.suite, pms, sessionHash,
+                server.hello.random(), server.serverRandom);
         byte[] fin = flight.get(flight.size() - 1);
         assertTrue(keys.checkVerifyData("client finished", server.transcript.currentDigest(),
                 Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData()));
@@ -124,8 +126,8 @@ class ClientAuthentication12Test {
         CertificateMessage certificate = CertificateMessage.read(WireReader.of(new HandshakeFrame(flight.get(0)).body()));
         assertEquals(1, certificate.certificates().size());
         assertArrayEquals(credentials.certificateChain().get(0), certificate.certificates().get(0));
-        ClientKeyExchange.read(WireReader.of(new HandshakeFrame(flight.get(1)).body()));
-        CertificateVerify verify = CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body()));
+        ClientKeyExchange.read(WireReader.of(new HandshakeFrame(flight.get(1)).body()), ClientKeyExchange.Form.ECDH_POINT);
+        CertificateVerify verify = CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body()), ProtocolVersion.TLS12);
         assertEquals(expected.codepoint(), verify.scheme());
         // RFC 5246 section 7.4.8: every handshake message up to, not including, CertificateVerify
         ByteArrayOutputStream signed = new ByteArrayOutputStream();
@@ -144,7 +146,7 @@ class ClientAuthentication12Test {
         ClientHandshake client = client(server, credentials("RSA"));
         List<byte[]> flight = answer(server, client, request(new byte[] {1}, 0x0401, 0x0403));
         assertEquals(SignatureScheme.RSA_PKCS1_SHA256.codepoint(),
-                CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body())).scheme());
+                CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body()), ProtocolVersion.TLS12).scheme());
         finish(server, client, flight);
     }
 

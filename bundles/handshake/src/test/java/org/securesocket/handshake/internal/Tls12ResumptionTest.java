@@ -57,7 +57,7 @@ class Tls12ResumptionTest {
         }
 
         @Override
-        List<Extension> serverHelloExtensions() {
+        public List<Extension> serverHelloExtensions() {
             List<Extension> e = new ArrayList<>(super.serverHelloExtensions());
             if (promiseTicket) {
                 e.add(new Extension(ExtensionType.SESSION_TICKET, new byte[0]));
@@ -66,7 +66,7 @@ class Tls12ResumptionTest {
         }
 
         @Override
-        ServerHello serverHello() {
+        public ServerHello serverHello() {
             return new ServerHello(0x0303, serverRandom, sessionId, suite.codepoint(), 0, serverHelloExtensions());
         }
 
@@ -112,7 +112,8 @@ class Tls12ResumptionTest {
         if (ticket != null) {
             client.handle(server.frame(ticket));
         }
-        Tls12KeySchedule keys = Tls12KeySchedule.resume(crypto, server.suite, earlier.masterSecret());
+        Tls12KeySchedule keys = Tls12KeySchedule.resume(crypto, ProtocolVersion.TLS12, server.suite,
+                earlier.masterSecret());
         client.changeCipherSpec();
         client.handle(server.frame(new Finished(keys.verifyData("server finished",
                 server.transcript.currentDigest()))));
@@ -204,9 +205,25 @@ class Tls12ResumptionTest {
     }
 
     private SessionCache.Tls12Session session(boolean ems, byte[] sessionId) {
+        return session(ems, false, sessionId);
+    }
+
+    private SessionCache.Tls12Session session(boolean ems, boolean encryptThenMac, byte[] sessionId) {
         return new SessionCache.Tls12Session(sessionId, new byte[0], new byte[48],
-                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, ems, List.of(), null, null,
-                NOW, Duration.ofHours(1));
+                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12, ems, encryptThenMac,
+                List.of(), null, null, NOW, Duration.ofHours(1));
+    }
+
+    @Test
+    void resumingWithoutTheSessionsEncryptThenMacIsHandshakeFailure() throws Exception {
+        cache.putTls12(KEY, session(true, true, id(7)));
+        Server server = new Server(crypto);
+        ClientHandshake client = start(server, TLS12, cache);
+        server.sessionId = server.clientHello().sessionId();
+        TlsException e = assertThrows(TlsException.class, () -> client.handle(server.frame(server.serverHello())));
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, e.code());
+        assertEquals(Alert.HANDSHAKE_FAILURE, e.alert().orElseThrow());
+        assertTrue(e.getMessage().contains("RFC 7366"), e.getMessage());
     }
 
     @Test
@@ -324,7 +341,8 @@ class Tls12ResumptionTest {
                     client.handle(new HandshakeFrame(encoded));
                 }
                 client.changeCipherSpec();
-                Tls12KeySchedule keys = Tls12KeySchedule.resume(crypto, server.suite, new byte[48]);
+                Tls12KeySchedule keys = Tls12KeySchedule.resume(crypto, ProtocolVersion.TLS12, server.suite,
+                        new byte[48]);
                 client.handle(server.frame(new Finished(keys.verifyData("server finished",
                         server.transcript.currentDigest()))));
             } catch (TlsException expected) {

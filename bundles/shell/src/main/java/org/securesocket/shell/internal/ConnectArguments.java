@@ -50,8 +50,8 @@ final class ConnectArguments {
                 case "--servername" -> a.serverName = value(args, ++i, arg);
                 case "--cafile" -> a.caFiles.add(Path.of(value(args, ++i, arg)));
                 case "--no-verify" -> a.verify = false;
-                case "--min-version" -> a.minVersion = implemented(version(value(args, ++i, arg)), arg);
-                case "--max-version" -> a.maxVersion = implemented(version(value(args, ++i, arg)), arg);
+                case "--min-version" -> a.minVersion = version(value(args, ++i, arg));
+                case "--max-version" -> a.maxVersion = version(value(args, ++i, arg));
                 case "--cipher-suites" -> a.cipherSuites = suites(value(args, ++i, arg));
                 case "--groups" -> a.groups = groups(value(args, ++i, arg));
                 case "--alpn" -> a.alpn = List.of(value(args, ++i, arg).split(","));
@@ -161,15 +161,6 @@ final class ConnectArguments {
             p = p.withGroups(groups);
         }
         return p;
-    }
-
-    /** TLS 1.2 and 1.3 are implemented; TLS 1.0 and 1.1 come with the legacy-version support. */
-    private static ProtocolVersion implemented(ProtocolVersion v, String option) throws UsageException {
-        if (!v.atLeast(ProtocolVersion.TLS12)) {
-            throw new UsageException(option + " " + v + " is not supported yet: TLS 1.0 and 1.1 come with the"
-                    + " legacy-version support");
-        }
-        return v;
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

@@ -196,7 +196,7 @@ class ConnectCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--cert|a.pem|--json|", "--min-version|1.0|--json|", "--max-fragment-length|1000|--json|",
+        "--cert|a.pem|--json|", "--min-version|0.9|--json|", "--max-fragment-length|1000|--json|",
         "--cert|/nonexistent/a.pem|--key|/nonexistent/a.key",
         "--cipher-suites|TLS_RSA_WITH_NULL_MD5|--json|", "--groups|brainpool|--json|", "--timeout|-1|--json|"})
     void laterOrInvalidOptionsAreUsageErrors(String a, String b, String c, String d) {
@@ -286,6 +286,24 @@ class ConnectCommandTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.lastLine().contains("\"group\":\"secp384r1\",\"alpn\":\"http/1.1\""), r.lastLine());
         assertTrue(r.lastLine().endsWith("\"received\":\"ping\\n\"}"), r.lastLine());
+    }
+
+    /** Issue #9: --min-version 1.0 reaches a TLS 1.0-only server (with the CBC suites it brings); the default cannot. */
+    @Test
+    void legacyServerNeedsALowerMinimumVersion() throws Exception {
+        Path[] files = TestPki.server(KeyKind.RSA_2048, root).write(dir, "tls10");
+        PeerProcess openssl = PeerProcess.start(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
+                files[0].toString(), "-key", files[1].toString(), "-tls1", "-cipher", "ALL:@SECLEVEL=0", "-rev",
+                "-quiet"));
+        SERVERS.add(openssl);
+        Run legacy = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--min-version", "1.0",
+                "--json", "--timeout", "5000");
+        assertEquals(0, legacy.status(), legacy.toString());
+        assertTrue(legacy.lastLine().contains("\"protocol\":\"TLSv1\",\"cipherSuite\":\"TLS_ECDHE_RSA_WITH_AES_"),
+                legacy.lastLine());
+        Run refused = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--json", "--timeout", "5000");
+        assertTrue(refused.status() != 0, refused.toString());
+        assertTrue(refused.lastLine().contains("\"ok\":false"), refused.lastLine());
     }
 
     @Test
