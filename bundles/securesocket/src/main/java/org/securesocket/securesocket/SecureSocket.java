@@ -298,8 +298,6 @@ public final class SecureSocket implements Closeable {
             throw e;
         } catch (IOException e) {
             // nothing more to read: report the write failure itself
-        } finally {
-            BufferPool.give(buffer);
         }
     }
 
