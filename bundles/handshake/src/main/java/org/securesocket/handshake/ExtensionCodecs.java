@@ -34,6 +34,12 @@ public final class ExtensionCodecs {
         }
         byte[] name = list.vector16(1, 0xffff, "host_name");
         list.expectEnd("server_name_list");
+        for (byte b : name) {
+            if (b < 0) { // a HostName is ASCII (RFC 6066 section 3): decoding anything else would alter the name
+                throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server_name host_name holds the"
+                        + " non-ASCII byte 0x" + Integer.toHexString(b & 0xff));
+            }
+        }
         return new String(name, StandardCharsets.US_ASCII);
     }
 

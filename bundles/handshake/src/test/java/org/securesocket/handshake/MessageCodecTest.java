@@ -165,6 +165,14 @@ class MessageCodecTest {
                 ExtensionCodecs.renegotiationInfo(bytes(12, 1)).data()));
     }
 
+    /** Found by HandshakeCodecFuzzTest (finding-server_name-non-ascii): the byte 0x80 was read as U+FFFD. */
+    @Test
+    void serverNameWithNonAsciiByteIsRefused() {
+        byte[] data = java.util.HexFormat.of().parseHex("0009000006736580727672");
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
+                assertThrows(TlsException.class, () -> ExtensionCodecs.readServerName(data)).code());
+    }
+
     @Test
     void duplicateExtensionIsIllegal() {
         WireWriter w = new WireWriter();
