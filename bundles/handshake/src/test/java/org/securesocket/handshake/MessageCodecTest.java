@@ -173,6 +173,15 @@ class MessageCodecTest {
                 assertThrows(TlsException.class, () -> ExtensionCodecs.readServerName(data)).code());
     }
 
+    /** Found by HandshakeCodecFuzzTest (finding-alpn-non-utf8): 0xf6 was read as U+FFFD, so the name changed. */
+    @Test
+    void alpnNameThatIsNotUtf8IsRefused() throws TlsException {
+        byte[] data = java.util.HexFormat.of().parseHex("00040368f632");
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
+                assertThrows(TlsException.class, () -> ExtensionCodecs.readAlpn(data)).code());
+        assertEquals(List.of("hé2"), ExtensionCodecs.readAlpn(java.util.HexFormat.of().parseHex("00050468c3a932")));
+    }
+
     @Test
     void duplicateExtensionIsIllegal() {
         WireWriter w = new WireWriter();
