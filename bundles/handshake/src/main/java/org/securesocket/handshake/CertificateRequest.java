@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.securesocket.common.TlsException;
+import org.securesocket.record.ProtocolVersion;
 
 /**
  * CertificateRequest in its TLS 1.2 form (RFC 5246 section 7.4.4): certificate_types&lt;1..2^8-1&gt;,
  * supported_signature_algorithms&lt;2..2^16-2&gt;, certificate_authorities&lt;0..2^16-1&gt; of
- * DistinguishedName&lt;1..2^16-1&gt; (DER).
+ * DistinguishedName&lt;1..2^16-1&gt; (DER). TLS 1.0 and 1.1 (RFC 4346 section 7.4.4) have no
+ * supported_signature_algorithms: that form has an empty scheme list, which TLS 1.2 cannot express.
  */
 public record CertificateRequest(byte[] certificateTypes, List<Integer> signatureSchemes,
         List<byte[]> certificateAuthorities) implements HandshakeMessage {
@@ -18,9 +20,11 @@ public record CertificateRequest(byte[] certificateTypes, List<Integer> signatur
         certificateAuthorities = certificateAuthorities.stream().map(byte[]::clone).toList();
     }
 
-    public static CertificateRequest read(WireReader in) throws TlsException {
+    /** Decodes a request received in {@code version} (TLS 1.0 to 1.2; null before ServerHello reads TLS 1.2). */
+    public static CertificateRequest read(WireReader in, ProtocolVersion version) throws TlsException {
         byte[] types = in.vector8(1, 0xff, "certificate_types");
-        WireReader schemes = in.sub16(2, "supported_signature_algorithms");
+        boolean legacy = version != null && !version.atLeast(ProtocolVersion.TLS12);
+        WireReader schemes = legacy ? WireReader.of(new byte[0]) : in.sub16(2, "supported_signature_algorithms");
         WireReader.checkMultiple(schemes, 2, "supported_signature_algorithms");
         List<Integer> schemeList = new ArrayList<>();
         while (schemes.hasRemaining()) {
@@ -47,9 +51,11 @@ public record CertificateRequest(byte[] certificateTypes, List<Integer> signatur
     @Override
     public void write(WireWriter out) {
         out.vector8(certificateTypes);
-        WireWriter schemes = new WireWriter();
-        signatureSchemes.forEach(schemes::u16);
-        out.vector16(schemes.toByteArray());
+        if (!signatureSchemes.isEmpty()) {
+            WireWriter schemes = new WireWriter();
+            signatureSchemes.forEach(schemes::u16);
+            out.vector16(schemes.toByteArray());
+        }
         WireWriter cas = new WireWriter();
         certificateAuthorities.forEach(cas::vector16);
         out.vector16(cas.toByteArray());

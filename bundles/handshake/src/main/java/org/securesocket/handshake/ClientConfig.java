@@ -16,27 +16,55 @@ import org.securesocket.x509.TrustStore;
  * @param verify        whether the peer's certificate is validated (off only when asked explicitly)
  * @param trustStore    the anchors (a TrustStore service, or the anchors given with the connection)
  * @param pathValidator the validator
- * @param sessions      where TLS 1.3 tickets are kept and taken for resumption, or null for none
- * @param clientCredentials the certificate and key sent when the server asks (TLS 1.3), or null to send
- *                      an empty Certificate
+ * @param sessions      where sessions (TLS 1.3 tickets, TLS 1.2 sessions) are kept and taken for resumption,
+ *                      or null for none
+ * @param clientCredentials the certificate and key sent when the server asks, or null to send an empty
+ *                      Certificate
+ * @param peerAddress   the server's {@code host:port}, part of the session key, or null
+ * @param extensions    max_fragment_length and status_request, when asked for
  */
 public record ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn,
         boolean verify, TrustStore trustStore, PathValidator pathValidator, SessionCache sessions,
-        ClientCredentials clientCredentials) {
+        ClientCredentials clientCredentials, String peerAddress, ClientExtensions extensions) {
+
+    /** A configuration that requests no optional extension. */
+    public ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn, boolean verify,
+            TrustStore trustStore, PathValidator pathValidator, SessionCache sessions,
+            ClientCredentials clientCredentials, String peerAddress) {
+        this(policy, serverName, peerName, alpn, verify, trustStore, pathValidator, sessions, clientCredentials,
+                peerAddress, ClientExtensions.NONE);
+    }
+
+    /** A configuration whose sessions are keyed by the server name alone. */
+    public ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn, boolean verify,
+            TrustStore trustStore, PathValidator pathValidator, SessionCache sessions,
+            ClientCredentials clientCredentials) {
+        this(policy, serverName, peerName, alpn, verify, trustStore, pathValidator, sessions, clientCredentials, null);
+    }
 
     /** A configuration without resumption and without a client certificate. */
     public ClientConfig(HandshakePolicy policy, String serverName, String peerName, List<String> alpn, boolean verify,
             TrustStore trustStore, PathValidator pathValidator) {
-        this(policy, serverName, peerName, alpn, verify, trustStore, pathValidator, null, null);
+        this(policy, serverName, peerName, alpn, verify, trustStore, pathValidator, null, null, null);
     }
 
-    /** The key under which this server's tickets are kept: the SNI name, else the name checked, else none. */
+    /**
+     * The key under which this server's sessions are kept: the SNI name (else the name checked), the
+     * address, and whether the certificate is validated, so a session is offered only to the server and
+     * name it was made with and a validating connection never resumes a session whose server was not
+     * validated; null (nothing is kept) without a name.
+     */
     public String sessionKey() {
-        return serverName != null ? serverName : peerName;
+        String name = serverName != null ? serverName : peerName;
+        if (name == null) {
+            return null;
+        }
+        return name + (peerAddress == null ? "" : " @ " + peerAddress) + (verify ? "" : " (not validated)");
     }
 
     public ClientConfig {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(extensions, "extensions");
         alpn = List.copyOf(alpn);
         if (verify) {
             Objects.requireNonNull(trustStore, "trustStore (verification is on)");

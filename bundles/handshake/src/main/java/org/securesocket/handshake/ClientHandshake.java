@@ -65,6 +65,11 @@ public final class ClientHandshake {
         state = state.changeCipherSpec(ctx);
     }
 
+    /** The connection ended in a fatal alert (sent or received): its session is not resumed again. */
+    public void forgetSession() {
+        ctx.forgetSession();
+    }
+
     /** Whether the handshake is complete. */
     public boolean isComplete() {
         return state != null && state.isConnected();

@@ -3,11 +3,12 @@ package org.securesocket.handshake;
 import java.util.Arrays;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.record.ProtocolVersion;
 
 /**
  * The body of an ECDHE ServerKeyExchange (RFC 8422 section 5.4, RFC 5246 section 7.4.3): ECParameters
  * (curve_type named_curve(3), a NamedCurve), the public point {@code <1..2^8-1>}, then the signature:
- * a SignatureAndHashAlgorithm and {@code opaque signature<0..2^16-1>}.
+ * a SignatureAndHashAlgorithm (TLS 1.2 only; -1 when absent) and {@code opaque signature<0..2^16-1>}.
  */
 public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme, byte[] signature) {
     /** ECCurveType named_curve. */
@@ -18,7 +19,8 @@ public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme,
         signature = signature.clone();
     }
 
-    public static EcdheParameters read(byte[] body) throws TlsException {
+    /** Decodes the body of a ServerKeyExchange received in {@code version} (TLS 1.0 to 1.2). */
+    public static EcdheParameters read(byte[] body, ProtocolVersion version) throws TlsException {
         WireReader in = WireReader.of(body);
         int curveType = in.u8("curve_type");
         if (curveType != NAMED_CURVE) {
@@ -27,8 +29,8 @@ public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme,
         }
         int group = in.u16("namedcurve");
         byte[] point = in.vector8(1, 0xff, "ECPoint");
-        int scheme = in.u16("SignatureAndHashAlgorithm");
-        byte[] signature = in.vector16(0, 0xffff, "signature");
+        int scheme = ServerSignature.readScheme(in, version);
+        byte[] signature = ServerSignature.readSignature(in);
         in.expectEnd("server_key_exchange");
         return new EcdheParameters(group, point, scheme, signature);
     }
@@ -49,7 +51,8 @@ public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme,
     }
 
     public void write(WireWriter out) {
-        out.bytes(params()).u16(signatureScheme).vector16(signature);
+        out.bytes(params());
+        ServerSignature.write(out, signatureScheme, signature);
     }
 
     /** The encoded body, for a ServerKeyExchange. */

@@ -130,6 +130,28 @@ public final class ExtensionCodecs {
         return new Extension(type, new byte[0]);
     }
 
+    /** max_fragment_length (RFC 6066 section 4): one byte, 1 to 4 for 2^9 to 2^12. */
+    public static Extension maxFragmentLength(int code) {
+        return new Extension(ExtensionType.MAX_FRAGMENT_LENGTH, new byte[] {(byte) code});
+    }
+
+    /** The code of a max_fragment_length; its value is checked against the request by the caller. */
+    public static int readMaxFragmentLength(byte[] data) throws TlsException {
+        WireReader in = WireReader.of(data);
+        int code = in.u8("max_fragment_length");
+        in.expectEnd("max_fragment_length");
+        return code;
+    }
+
+    /**
+     * A client's status_request (RFC 6066 section 8): status_type ocsp(1), an OCSPStatusRequest with
+     * no responder_id_list and no request_extensions.
+     */
+    public static Extension statusRequest() {
+        return new Extension(ExtensionType.STATUS_REQUEST, new WireWriter().u8(CertificateStatus.OCSP).vector16(
+                new byte[0]).vector16(new byte[0]).toByteArray());
+    }
+
     /** renegotiation_info (RFC 5746 section 3.2): {@code opaque renegotiated_connection<0..255>}. */
     public static Extension renegotiationInfo(byte[] renegotiatedConnection) {
         return new Extension(ExtensionType.RENEGOTIATION_INFO, new WireWriter().vector8(renegotiatedConnection)

@@ -14,7 +14,7 @@ import org.securesocket.record.ProtocolVersion;
 public sealed interface HandshakeMessage permits ClientHello, ServerHello, CertificateMessage, ServerKeyExchange,
         CertificateRequest, ServerHelloDone, ClientKeyExchange, Finished, NewSessionTicket, HelloRequest,
         EncryptedExtensions, Tls13Certificate, Tls13CertificateRequest, CertificateVerify, Tls13NewSessionTicket,
-        KeyUpdate {
+        KeyUpdate, CertificateStatus {
 
     HandshakeType type();
 
@@ -44,8 +44,9 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
             case SERVER_HELLO -> ServerHello.read(in);
             case CERTIFICATE -> CertificateMessage.read(in);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(in);
-            case CERTIFICATE_REQUEST -> CertificateRequest.read(in);
+            case CERTIFICATE_REQUEST -> CertificateRequest.read(in, version);
             case SERVER_HELLO_DONE -> ServerHelloDone.read(in);
+            case CERTIFICATE_STATUS -> CertificateStatus.read(in);
             case FINISHED -> Finished.read(in);
             case NEW_SESSION_TICKET -> NewSessionTicket.read(in);
             default -> throw new TlsException(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE,

@@ -1,6 +1,7 @@
 package org.securesocket.handshake;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.securesocket.crypto.NamedGroup;
@@ -11,7 +12,9 @@ import org.securesocket.record.ProtocolVersion;
  * What a client may negotiate, as an immutable value (Config Admin fills one later): the version
  * range, the suites, groups and signature schemes in preference order, minimum key sizes, the
  * handshake timeout, and the RFC 7627 / RFC 5746 requirements. Strict defaults: TLS 1.2 to 1.3,
- * the AEAD suites, x25519 then P-256 then P-384 (ffdhe only when asked for), no SHA-1 signatures,
+ * the forward-secret ECDHE AEAD suites ({@link #defaultCipherSuites}: the CBC, DHE and static-RSA
+ * rows are off until named or until the minimum version is lowered below TLS 1.2), a DH prime of at
+ * least 2048 bits, x25519 then P-256 then P-384 (ffdhe only when asked for), no SHA-1 signatures,
  * extended master secret and secure renegotiation required of TLS 1.2 servers. The PKCS#1 v1.5
  * schemes are offered for TLS 1.2 and for certificates; a TLS 1.3 CertificateVerify never uses them
  * (RFC 8446 section 4.2.3). Derive variants with the {@code with...} methods.
@@ -21,7 +24,7 @@ public final class HandshakePolicy {
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
     public static final HandshakePolicy DEFAULT = new HandshakePolicy(ProtocolVersion.TLS12, ProtocolVersion.TLS13,
-            List.of(CipherSuite.values()),
+            defaultCipherSuites(ProtocolVersion.TLS12),
             List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
             List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
                     SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256,
@@ -29,7 +32,7 @@ public final class HandshakePolicy {
                     SignatureScheme.ED25519, SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
                     SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
                     SignatureScheme.RSA_PKCS1_SHA512),
-            2048, DEFAULT_HANDSHAKE_TIMEOUT, true, true);
+            2048, 2048, DEFAULT_HANDSHAKE_TIMEOUT, true, true);
 
     private final ProtocolVersion minVersion;
     private final ProtocolVersion maxVersion;
@@ -37,13 +40,15 @@ public final class HandshakePolicy {
     private final List<NamedGroup> groups;
     private final List<SignatureScheme> signatureSchemes;
     private final int minRsaBits;
+    private final int minDhBits;
     private final Duration handshakeTimeout;
     private final boolean requireExtendedMasterSecret;
     private final boolean requireSecureRenegotiation;
 
     private HandshakePolicy(ProtocolVersion minVersion, ProtocolVersion maxVersion, List<CipherSuite> cipherSuites,
             List<NamedGroup> groups, List<SignatureScheme> signatureSchemes, int minRsaBits,
-            Duration handshakeTimeout, boolean requireExtendedMasterSecret, boolean requireSecureRenegotiation) {
+            int minDhBits, Duration handshakeTimeout, boolean requireExtendedMasterSecret,
+            boolean requireSecureRenegotiation) {
         if (minVersion.compareTo(maxVersion) > 0) {
             throw new IllegalArgumentException("the minimum version " + minVersion + " is above the maximum " + maxVersion);
         }
@@ -52,6 +57,9 @@ public final class HandshakePolicy {
         }
         if (minRsaBits < 1024) {
             throw new IllegalArgumentException("minRsaBits below 1024 is never acceptable: " + minRsaBits);
+        }
+        if (minDhBits < 1024) {
+            throw new IllegalArgumentException("minDhBits below 1024 is never acceptable: " + minDhBits);
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("the handshake timeout must be positive: " + handshakeTimeout);
@@ -62,6 +70,7 @@ public final class HandshakePolicy {
         this.groups = List.copyOf(groups);
         this.signatureSchemes = List.copyOf(signatureSchemes);
         this.minRsaBits = minRsaBits;
+        this.minDhBits = minDhBits;
         this.handshakeTimeout = handshakeTimeout;
         this.requireExtendedMasterSecret = requireExtendedMasterSecret;
         this.requireSecureRenegotiation = requireSecureRenegotiation;
@@ -95,6 +104,24 @@ public final class HandshakePolicy {
         return minRsaBits;
     }
 
+    /** The smallest finite-field DH prime accepted in a DHE ServerKeyExchange. */
+    public int minDhBits() {
+        return minDhBits;
+    }
+
+    /**
+     * The suites offered when none are named: the TLS 1.3 suites and the ECDHE AEAD suites, plus,
+     * when {@code minVersion} is below TLS 1.2, the ECDHE CBC-SHA suites those versions need (the
+     * user asked for legacy servers). DHE and static-RSA suites are never a default.
+     */
+    public static List<CipherSuite> defaultCipherSuites(ProtocolVersion minVersion) {
+        return Arrays.stream(CipherSuite.values())
+                .filter(s -> s.keyExchange() == KeyExchange.TLS13_ANY || s.keyExchange() == KeyExchange.ECDHE_ECDSA
+                        || s.keyExchange() == KeyExchange.ECDHE_RSA)
+                .filter(s -> s.isAead() || !minVersion.atLeast(ProtocolVersion.TLS12) && s.supports(minVersion))
+                .toList();
+    }
+
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
@@ -109,51 +136,62 @@ public final class HandshakePolicy {
         return requireSecureRenegotiation;
     }
 
+    /**
+     * The version range; a policy still on {@link #defaultCipherSuites} gets the defaults of the new
+     * minimum (so lowering it below TLS 1.2 offers the CBC suites those versions need).
+     */
     public HandshakePolicy withVersions(ProtocolVersion min, ProtocolVersion max) {
-        return new HandshakePolicy(min, max, cipherSuites, groups, signatureSchemes, minRsaBits, handshakeTimeout,
+        List<CipherSuite> suites = cipherSuites.equals(defaultCipherSuites(minVersion)) ? defaultCipherSuites(min)
+                : cipherSuites;
+        return new HandshakePolicy(min, max, suites, groups, signatureSchemes, minRsaBits, minDhBits, handshakeTimeout,
                 requireExtendedMasterSecret, requireSecureRenegotiation);
     }
 
     public HandshakePolicy withCipherSuites(List<CipherSuite> value) {
-        return new HandshakePolicy(minVersion, maxVersion, value, groups, signatureSchemes, minRsaBits,
+        return new HandshakePolicy(minVersion, maxVersion, value, groups, signatureSchemes, minRsaBits, minDhBits,
                 handshakeTimeout, requireExtendedMasterSecret, requireSecureRenegotiation);
     }
 
     public HandshakePolicy withGroups(List<NamedGroup> value) {
-        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, value, signatureSchemes, minRsaBits,
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, value, signatureSchemes, minRsaBits, minDhBits,
                 handshakeTimeout, requireExtendedMasterSecret, requireSecureRenegotiation);
     }
 
     public HandshakePolicy withSignatureSchemes(List<SignatureScheme> value) {
-        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, value, minRsaBits, handshakeTimeout,
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, value, minRsaBits, minDhBits, handshakeTimeout,
                 requireExtendedMasterSecret, requireSecureRenegotiation);
     }
 
     public HandshakePolicy withMinRsaBits(int value) {
-        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, value,
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, value, minDhBits,
+                handshakeTimeout, requireExtendedMasterSecret, requireSecureRenegotiation);
+    }
+
+    public HandshakePolicy withMinDhBits(int value) {
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits, value,
                 handshakeTimeout, requireExtendedMasterSecret, requireSecureRenegotiation);
     }
 
     public HandshakePolicy withHandshakeTimeout(Duration value) {
-        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits,
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits, minDhBits,
                 Objects.requireNonNull(value, "handshakeTimeout"), requireExtendedMasterSecret,
                 requireSecureRenegotiation);
     }
 
     public HandshakePolicy withRequireExtendedMasterSecret(boolean value) {
-        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits,
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits, minDhBits,
                 handshakeTimeout, value, requireSecureRenegotiation);
     }
 
     public HandshakePolicy withRequireSecureRenegotiation(boolean value) {
-        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits,
+        return new HandshakePolicy(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, minRsaBits, minDhBits,
                 handshakeTimeout, requireExtendedMasterSecret, value);
     }
 
     @Override
     public String toString() {
         return "HandshakePolicy[" + minVersion + ".." + maxVersion + ", suites=" + cipherSuites + ", groups=" + groups
-                + ", schemes=" + signatureSchemes + ", minRsaBits=" + minRsaBits + ", timeout=" + handshakeTimeout
+                + ", schemes=" + signatureSchemes + ", minRsaBits=" + minRsaBits + ", minDhBits=" + minDhBits + ", timeout=" + handshakeTimeout
                 + ", ems=" + requireExtendedMasterSecret + ", secureRenegotiation=" + requireSecureRenegotiation + "]";
     }
 }

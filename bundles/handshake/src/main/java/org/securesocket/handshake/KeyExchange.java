@@ -8,6 +8,13 @@ public enum KeyExchange {
     ECDHE_ECDSA(SignatureScheme.KeyType.EC),
     /** RFC 8422: ephemeral ECDH signed with an RSA certificate key. */
     ECDHE_RSA(SignatureScheme.KeyType.RSA),
+    /** RFC 5246 section 7.4.3: ephemeral finite-field DH with server-chosen parameters, signed with RSA. */
+    DHE_RSA(SignatureScheme.KeyType.RSA),
+    /**
+     * RFC 5246 section 7.4.7.1: the premaster secret encrypted to the certificate's RSA key (no
+     * ServerKeyExchange, no forward secrecy).
+     */
+    RSA(SignatureScheme.KeyType.RSA),
     /**
      * TLS 1.3 (RFC 8446 section 4.1.1): the suite fixes neither the key exchange nor the certificate
      * key; the key_share and signature_algorithms extensions negotiate them.

@@ -2,6 +2,7 @@ package org.securesocket.handshake;
 
 import org.securesocket.common.TlsException;
 import org.securesocket.record.AlertMessage;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 
@@ -27,4 +28,10 @@ public interface RecordLayer {
     void setReadProtection(RecordProtection protection) throws TlsException;
 
     void setWriteProtection(RecordProtection protection) throws TlsException;
+
+    /**
+     * Bounds the content of the records that follow, each way: what we accept from the peer and
+     * what we send (a negotiated max_fragment_length, RFC 6066 section 4, or record_size_limit).
+     */
+    void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write);
 }

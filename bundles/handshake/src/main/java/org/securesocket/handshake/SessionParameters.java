@@ -12,12 +12,36 @@ import org.securesocket.x509.Certificate;
  *
  * @param peerCertificates the server's list as sent, leaf first (decoded)
  * @param alpn             the selected protocol, or null
+ * @param ocspResponse     the OCSP response the server stapled (RFC 6066 section 8), or null
  */
 public record SessionParameters(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group, String alpn,
         List<Certificate> peerCertificates, boolean resumed, boolean extendedMasterSecret,
-        PlaintextLimit plaintextLimit) {
+        PlaintextLimit plaintextLimit, byte[] ocspResponse) {
     public SessionParameters {
         peerCertificates = List.copyOf(peerCertificates);
+        ocspResponse = ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /** The parameters of a session without a stapled OCSP response. */
+    public SessionParameters(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group, String alpn,
+            List<Certificate> peerCertificates, boolean resumed, boolean extendedMasterSecret,
+            PlaintextLimit plaintextLimit) {
+        this(version, cipherSuite, group, alpn, peerCertificates, resumed, extendedMasterSecret, plaintextLimit, null);
+    }
+
+    /** The raw OCSP response, or null; see {@link #stapledOcspResponse()}. */
+    @Override
+    public byte[] ocspResponse() {
+        return ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /**
+     * The DER OCSPResponse (RFC 6960) the server stapled when status_request was asked for. It is
+     * exposed as received: NOT validated yet (its signature, freshness and the certificate it names
+     * are not checked), so it must not be taken as proof of revocation status.
+     */
+    public Optional<byte[]> stapledOcspResponse() {
+        return Optional.ofNullable(ocspResponse());
     }
 
     public Optional<String> applicationProtocol() {

@@ -13,9 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.ProtocolVersion;
 
 /** Every message round-trips through its codec, and every truncated prefix of its body is rejected. */
 class MessageCodecTest {
@@ -48,10 +50,12 @@ class MessageCodecTest {
                 new ServerKeyExchange(new EcdheParameters(0x001d, bytes(32, 7), 0x0403, bytes(71, 8)).encode()),
                 new CertificateRequest(new byte[] {1, 64}, List.of(0x0403, 0x0804), List.of(bytes(20, 9))),
                 new ServerHelloDone(),
-                new ClientKeyExchange(bytes(65, 10)),
+                new ClientKeyExchange(ClientKeyExchange.Form.ECDH_POINT, bytes(65, 10)),
+                new ClientKeyExchange(ClientKeyExchange.Form.LENGTH16, bytes(256, 13)),
                 new Finished(bytes(12, 11)),
                 new NewSessionTicket(7200, bytes(100, 12)),
-                new HelloRequest());
+                new HelloRequest(),
+                new CertificateStatus(bytes(40, 13)));
     }
 
     @ParameterizedTest
@@ -65,12 +69,13 @@ class MessageCodecTest {
             case SERVER_HELLO -> ServerHello.read(body);
             case CERTIFICATE -> CertificateMessage.read(body);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.read(body);
-            case CERTIFICATE_REQUEST -> CertificateRequest.read(body);
+            case CERTIFICATE_REQUEST -> CertificateRequest.read(body, ProtocolVersion.TLS12);
             case SERVER_HELLO_DONE -> ServerHelloDone.read(body);
-            case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.read(body);
+            case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.read(body, ((ClientKeyExchange) message).form());
             case FINISHED -> Finished.read(body);
             case NEW_SESSION_TICKET -> NewSessionTicket.read(body);
             case HELLO_REQUEST -> HelloRequest.read(body);
+            case CERTIFICATE_STATUS -> CertificateStatus.read(body);
             default -> throw new AssertionError(message.type());
         };
         body.expectEnd("test");
@@ -142,15 +147,77 @@ class MessageCodecTest {
     void ecdheParametersRoundTripAndRejectTruncation() throws TlsException {
         EcdheParameters p = new EcdheParameters(0x0017, bytes(65, 1), 0x0403, bytes(70, 2));
         byte[] encoded = p.encode();
-        assertEquals(p, EcdheParameters.read(encoded));
-        for (int n = 0; n < encoded.length; n++) {
-            byte[] prefix = Arrays.copyOf(encoded, n);
-            assertThrows(TlsException.class, () -> EcdheParameters.read(prefix), "prefix " + n);
-        }
+        assertEquals(p, EcdheParameters.read(encoded, ProtocolVersion.TLS12));
+        assertTruncationRejected(encoded, b -> EcdheParameters.read(b, ProtocolVersion.TLS12));
         byte[] explicitCurve = encoded.clone();
         explicitCurve[0] = 1;
-        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
-                assertThrows(TlsException.class, () -> EcdheParameters.read(explicitCurve)).code());
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, assertThrows(TlsException.class,
+                () -> EcdheParameters.read(explicitCurve, ProtocolVersion.TLS12)).code());
+    }
+
+    /** TLS 1.0/1.1 (RFC 4492 section 5.4): no SignatureAndHashAlgorithm on the wire. */
+    @Test
+    void legacyEcdheParametersHaveNoSchemeField() throws TlsException {
+        EcdheParameters p = new EcdheParameters(0x0017, bytes(65, 1), -1, bytes(70, 2));
+        byte[] encoded = p.encode();
+        assertEquals(1 + 2 + 1 + 65 + 2 + 70, encoded.length);
+        assertEquals(p, EcdheParameters.read(encoded, ProtocolVersion.TLS10));
+        assertEquals(p, EcdheParameters.read(encoded, ProtocolVersion.TLS11));
+        assertTruncationRejected(encoded, b -> EcdheParameters.read(b, ProtocolVersion.TLS10));
+        // the same bytes under TLS 1.2 misread the signature length as a scheme and fail
+        assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
+                () -> EcdheParameters.read(encoded, ProtocolVersion.TLS12)).code());
+    }
+
+    /** RFC 4346 section 7.4.4: a TLS 1.0/1.1 CertificateRequest has no supported_signature_algorithms. */
+    @Test
+    void legacyCertificateRequestHasNoSchemeList() throws TlsException {
+        CertificateRequest legacy = new CertificateRequest(new byte[] {1, 64}, List.of(), List.of(bytes(20, 9)));
+        byte[] encoded = legacy.encode();
+        byte[] body = Arrays.copyOfRange(encoded, 4, encoded.length);
+        assertEquals(1 + 2 + 2 + 2 + 20, body.length);
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11)) {
+            HandshakeMessage decoded = HandshakeMessage.read(new HandshakeFrame(encoded), v);
+            assertEquals(legacy, decoded);
+            assertArrayEquals(encoded, decoded.encode());
+            assertTruncationRejected(body, b -> CertificateRequest.read(WireReader.of(b), v));
+        }
+        // TLS 1.2 reads the certificate_authorities length as the scheme list and fails
+        assertThrows(TlsException.class, () -> HandshakeMessage.read(new HandshakeFrame(encoded), ProtocolVersion.TLS12));
+    }
+
+    @Test
+    void dheParametersRoundTripAndRejectTruncation() throws TlsException {
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11, ProtocolVersion.TLS12)) {
+            DheParameters p = new DheParameters(bytes(256, 1), new byte[] {2}, bytes(256, 3),
+                    v == ProtocolVersion.TLS12 ? 0x0401 : -1, bytes(256, 4));
+            byte[] encoded = p.encode();
+            assertEquals(2 + 256 + 2 + 1 + 2 + 256 + (v == ProtocolVersion.TLS12 ? 2 : 0) + 2 + 256, encoded.length);
+            DheParameters decoded = DheParameters.read(encoded, v);
+            assertEquals(p, decoded);
+            assertArrayEquals(encoded, decoded.encode());
+            assertArrayEquals(Arrays.copyOf(encoded, 2 + 256 + 2 + 1 + 2 + 256), p.params());
+            assertTruncationRejected(encoded, b -> DheParameters.read(b, v));
+            byte[] trailing = Arrays.copyOf(encoded, encoded.length + 1);
+            assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR,
+                    assertThrows(TlsException.class, () -> DheParameters.read(trailing, v)).code());
+        }
+        byte[] emptyP = {0, 0, 0, 1, 2, 0, 1, 5, 0, 0};
+        assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR,
+                assertThrows(TlsException.class, () -> DheParameters.read(emptyP, ProtocolVersion.TLS11)).code());
+    }
+
+    private interface Decoder {
+        Object read(byte[] body) throws TlsException;
+    }
+
+    private static void assertTruncationRejected(byte[] encoded, Decoder decoder) {
+        for (int n = 0; n < encoded.length; n++) {
+            byte[] prefix = Arrays.copyOf(encoded, n);
+            TlsException e = assertThrows(TlsException.class, () -> decoder.read(prefix), "prefix " + n);
+            assertTrue(e.code() == ErrorCode.HANDSHAKE_DECODE_ERROR
+                    || e.code() == ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, e::toString);
+        }
     }
 
     @Test
@@ -180,6 +247,41 @@ class MessageCodecTest {
         assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
                 assertThrows(TlsException.class, () -> ExtensionCodecs.readAlpn(data)).code());
         assertEquals(List.of("hé2"), ExtensionCodecs.readAlpn(java.util.HexFormat.of().parseHex("00050468c3a932")));
+    }
+
+    @Test
+    void maxFragmentLengthAndStatusRequestCodecs() throws TlsException {
+        assertEquals(1, ExtensionCodecs.readMaxFragmentLength(ExtensionCodecs.maxFragmentLength(1).data()));
+        for (byte[] bad : List.of(new byte[0], new byte[] {1, 1})) {
+            assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
+                    () -> ExtensionCodecs.readMaxFragmentLength(bad)).code());
+        }
+        // RFC 6066 section 8: ocsp(1), an empty responder_id_list, empty request_extensions
+        assertArrayEquals(new byte[] {1, 0, 0, 0, 0}, ExtensionCodecs.statusRequest().data());
+        byte[] entryExtension = new WireWriter().u8(1).vector24(bytes(9, 3)).toByteArray();
+        assertArrayEquals(bytes(9, 3), CertificateStatus.read(entryExtension).ocspResponse());
+        byte[] trailing = Arrays.copyOf(entryExtension, entryExtension.length + 1);
+        byte[] otherType = entryExtension.clone();
+        otherType[0] = 2;
+        byte[] emptyResponse = {1, 0, 0, 0};
+        for (byte[] bad : List.of(trailing, otherType, emptyResponse)) {
+            assertEquals(ErrorCode.HANDSHAKE_DECODE_ERROR, assertThrows(TlsException.class,
+                    () -> CertificateStatus.read(bad)).code());
+        }
+    }
+
+    @Test
+    void maxFragmentLengthFollowsTheOriginalsRule() {
+        assertEquals(0, ClientExtensions.maxFragmentLengthFor(0));
+        assertEquals(512, ClientExtensions.maxFragmentLengthFor(1));
+        assertEquals(512, ClientExtensions.maxFragmentLengthFor(1023));
+        assertEquals(1024, ClientExtensions.maxFragmentLengthFor(1024));
+        assertEquals(2048, ClientExtensions.maxFragmentLengthFor(3000));
+        assertEquals(4096, ClientExtensions.maxFragmentLengthFor(16384));
+        assertEquals(1, new ClientExtensions(512, false).maxFragmentLengthCode());
+        assertEquals(4, new ClientExtensions(4096, false).maxFragmentLengthCode());
+        assertThrows(IllegalArgumentException.class, () -> new ClientExtensions(1000, false));
+        assertThrows(IllegalArgumentException.class, () -> new ClientExtensions(8192, false));
     }
 
     @Test
@@ -220,7 +322,22 @@ class MessageCodecTest {
             } else {
                 assertTrue(s.ianaName().contains(s.keyExchange().name()));
             }
-            assertTrue(s.ianaName().endsWith(s.prfHash().name()));
+            if (s.isAead()) {
+                assertTrue(s.ianaName().endsWith(s.prfHash().name()) && !s.ianaName().contains("_CBC_"));
+                assertEquals(null, s.macAlgorithm());
+            } else { // RFC 5246 section 5: the CBC rows use SHA-256 as PRF unless they name SHA-384
+                assertTrue(s.ianaName().contains("_CBC_"), s::ianaName);
+                assertTrue(s.ianaName().endsWith(s.macAlgorithm() == HashAlgorithm.SHA1 ? "_SHA"
+                        : s.macAlgorithm().name()), s::ianaName);
+                assertEquals(s.macAlgorithm() == HashAlgorithm.SHA384 ? HashAlgorithm.SHA384 : HashAlgorithm.SHA256,
+                        s.prfHash());
+                // the CBC-SHA rows serve TLS 1.0 to 1.2, the SHA-256/384 rows TLS 1.2 only (RFC 5246 A.5)
+                assertEquals(s.macAlgorithm() == HashAlgorithm.SHA1, s.supports(ProtocolVersion.TLS10));
+                assertEquals(s.macAlgorithm() == HashAlgorithm.SHA1, s.supports(ProtocolVersion.TLS11));
+            }
+            assertTrue(s.ianaName().contains("_AES_" + s.cipherKeyLength() * 8 + "_")
+                    || s.ianaName().contains("CHACHA20"), s::ianaName);
+            assertTrue(!s.supports(ProtocolVersion.TLS13) || s.keyExchange() == KeyExchange.TLS13_ANY);
         }
     }
 

@@ -32,6 +32,7 @@ public final class RecordReader {
     private Protection protection = new NullProtection();
     private ProtocolVersion version;
     private int contentLimit = PlaintextLimit.MAX_CONTENT;
+    private PlaintextLimit limit = PlaintextLimit.DEFAULT;
     private boolean peerFinished;
     private boolean compatibilityCcsSeen;
     private boolean closed;
@@ -100,6 +101,7 @@ public final class RecordReader {
     /** Sets the most content bytes a record may carry: what we advertised or negotiated. */
     public void setPlaintextLimit(PlaintextLimit limit) {
         contentLimit = limit.contentLimit();
+        this.limit = limit;
     }
 
     /**
@@ -157,7 +159,7 @@ public final class RecordReader {
             ContentType type = protection.open(outerType, deframer.recordVersion(), body, contentLimit);
             if (body.remaining() > contentLimit) {
                 throw new TlsException(ErrorCode.RECORD_OVERFLOW, "the peer sent a record with " + body.remaining()
-                        + " bytes of content, more than the limit of " + contentLimit);
+                        + " bytes of content, more than the limit of " + contentLimit + overflowHint());
             }
             if (type != ContentType.HANDSHAKE && !handshake.isEmpty()) {
                 throw new TlsException(ErrorCode.RECORD_UNEXPECTED_MESSAGE, "a " + type + " record arrived inside"
@@ -192,8 +194,14 @@ public final class RecordReader {
         int max = contentLimit + protection.maxRecordLength() - PlaintextLimit.MAX_CONTENT;
         if (length > max) {
             throw new TlsException(ErrorCode.RECORD_OVERFLOW, "the peer sent a record of " + length
-                    + " bytes, more than the " + max + " allowed");
+                    + " bytes, more than the " + max + " allowed" + overflowHint());
         }
+    }
+
+    /** Why the limit is lower than usual, for a peer that agreed to a limit and breaks it (gnutls 3.7 does). */
+    private String overflowHint() {
+        return limit.equals(PlaintextLimit.DEFAULT) ? "" : " (the peer agreed to at most " + limit
+                + " per record and broke it: a peer bug, see RFC 6066 section 4 and RFC 8449)";
     }
 
     /** RFC 8446 section 5 and appendix D.4: one unprotected {1} CCS before the peer's Finished. */

@@ -164,7 +164,11 @@ class PlaintextRecordTest {
         assertEquals(ErrorCode.RECORD_OVERFLOW, e.code());
         RecordReader limited = new RecordReader();
         limited.setPlaintextLimit(PlaintextLimit.maxFragmentLength(1));
-        assertEquals(ErrorCode.RECORD_OVERFLOW, readFails(limited, Chunks.record(22, 0x0303, new byte[513])).code());
+        TlsException broken = readFails(limited, Chunks.record(22, 0x0303, new byte[513]));
+        assertEquals(ErrorCode.RECORD_OVERFLOW, broken.code());
+        assertTrue(broken.getMessage().contains("agreed to at most 512 bytes (max_fragment_length 512)"),
+                broken::getMessage);
+        assertFalse(e.getMessage().contains("agreed"), "no hint without a negotiated limit: " + e.getMessage());
     }
 
     @Test

@@ -34,7 +34,7 @@ final class ConfigValues {
 
     static boolean bool(Map<String, ?> p, String key, boolean dflt) {
         Object v = p.get(key);
-        if (v == null) {
+        if (v == null || v.toString().isBlank()) { // "CBC =" in a .cfg file: the default
             return dflt;
         }
         if (v instanceof Boolean b) {

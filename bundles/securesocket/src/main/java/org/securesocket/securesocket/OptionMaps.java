@@ -10,19 +10,25 @@ import java.util.Map;
 import java.util.Set;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
+import org.securesocket.crypto.jca.JcaTlsCrypto;
+import org.securesocket.handshake.ClientCredentials;
+import org.securesocket.handshake.ClientExtensions;
 import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.Pem;
+import org.securesocket.x509.Transform;
 
 /**
  * The original's option dictionary: {@code host} or {@code address}, {@code port}, {@code noDelay},
  * {@code keepalive}, and {@code secure}, either {@code true} or a dictionary of {@code protocolVersion}
  * (the minimum, e.g. {@code 0x303}), {@code certificate} (anchors: PEM text, DER bytes, a
  * {@link Certificate}, or a collection of them), {@code verify}, {@code trace},
- * {@code tls_max_fragment_length}, {@code applicationLayerProtocolNegotiation} (a list or a
- * comma-separated string), {@code clientKey}, {@code clientCertificates}, {@code serverName},
- * {@code cache}, and {@code keyLog} (a {@link KeyLogSink} such as a {@link KeyLogFile}, for debugging).
+ * {@code tls_max_fragment_length} (rounded down to a power of two, clamped to 512..4096),
+ * {@code applicationLayerProtocolNegotiation} (a list or a comma-separated string), {@code clientKey}
+ * and {@code clientCertificates} (together: see {@link #clientCredentials}), {@code serverName},
+ * {@code cache}, {@code statusRequest} (ask for a stapled OCSP response, not validated yet), and
+ * {@code keyLog} (a {@link KeyLogSink} such as a {@link KeyLogFile}, for debugging).
  * The {@code secure} keys are also accepted at the top level, plus {@code timeout}
  * in milliseconds. Unknown keys and ill-typed values are an {@link IllegalArgumentException}.
  */
@@ -31,7 +37,7 @@ public final class OptionMaps {
             "timeout");
     private static final Set<String> SECURE_KEYS = Set.of("protocolVersion", "certificate", "verify", "trace",
             "tls_max_fragment_length", "applicationLayerProtocolNegotiation", "clientKey", "clientCertificates",
-            "serverName", "cache", "keyLog");
+            "serverName", "cache", "keyLog", "statusRequest");
 
     private OptionMaps() {
     }
@@ -99,10 +105,17 @@ public final class OptionMaps {
             }
             b.keyLog(sink);
         }
-        for (String later : List.of("tls_max_fragment_length", "clientKey", "clientCertificates")) {
-            if (map.containsKey(later) && map.get(later) != null) {
-                throw new IllegalArgumentException("the option '" + later + "' is not supported yet");
+        if (map.get("tls_max_fragment_length") != null) {
+            b.maxFragmentLength(ClientExtensions.maxFragmentLengthFor(number(map, "tls_max_fragment_length", 0)));
+        }
+        if (map.get("clientKey") != null || map.get("clientCertificates") != null) {
+            if (map.get("clientKey") == null || map.get("clientCertificates") == null) {
+                throw new IllegalArgumentException("the options 'clientKey' and 'clientCertificates' go together");
             }
+            b.clientCredentials(clientCredentials(map.get("clientKey"), map.get("clientCertificates")));
+        }
+        if (map.containsKey("statusRequest")) {
+            b.statusRequest(bool(map, "statusRequest"));
         }
         if (map.containsKey("applicationLayerProtocolNegotiation")) {
             Object v = map.get("applicationLayerProtocolNegotiation");
@@ -112,8 +125,39 @@ public final class OptionMaps {
             b.serverName(name);
         }
         if (map.containsKey("cache") && !bool(map, "cache")) {
-            b.sessions(null); // the original's secure.cache: false: never resume, keep no ticket
+            b.sessions(null); // the original's secure.cache: false: never resume, keep no session or ticket
         }
+    }
+
+    /**
+     * Client credentials from a private key, as DER bytes (PKCS#8, PKCS#1 RSA or SEC1 EC) or PEM text
+     * (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY; bytes starting with {@code -----BEGIN} are read as
+     * PEM), and certificates as for {@link #certificates}, the client's own first. The signature schemes
+     * follow from the key ({@link ClientCredentials#forKey}). Encrypted keys are refused, and so is a key
+     * that does not belong to the first certificate ({@link ClientCredentials#checkKeyPair}).
+     *
+     * @throws TlsException {@code crypto.invalid_key} for an unreadable, encrypted or mismatched key,
+     *                      {@code certificate.malformed} for an unreadable certificate
+     */
+    public static ClientCredentials clientCredentials(Object key, Object certificates) throws TlsException {
+        byte[] pkcs8;
+        if (key instanceof String pem) {
+            pkcs8 = Transform.privateKeyToPrivateKeyInfo(pem);
+        } else if (key instanceof byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            pkcs8 = text.startsWith("-----BEGIN") ? Transform.privateKeyToPrivateKeyInfo(text)
+                    : Transform.privateKeyToPrivateKeyInfo(bytes);
+        } else {
+            throw new IllegalArgumentException("the option 'clientKey' must be DER bytes or PEM text");
+        }
+        List<Certificate> chain = certificates(certificates);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("the option 'clientCertificates' holds no certificate");
+        }
+        ClientCredentials credentials = ClientCredentials.forKey(chain.stream().map(Certificate::encoded).toList(),
+                pkcs8);
+        credentials.checkKeyPair(new JcaTlsCrypto());
+        return credentials;
     }
 
     /** Certificates from PEM text or DER bytes (a file's content), a Certificate, or a collection of them. */

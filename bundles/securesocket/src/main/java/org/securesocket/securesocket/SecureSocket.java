@@ -127,7 +127,8 @@ public final class SecureSocket implements Closeable {
         ClientConfig config = new ClientConfig(options.policy(), isIpLiteral(name) ? null : name, name, options.alpn(),
                 options.verify(), new CombinedTrustStore(options.trustStore(), options.certificates()),
                 new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(options.policy().minRsaBits()),
-                        options.clock()), options.sessions(), options.clientCredentials());
+                        options.clock()), options.sessions(), options.clientCredentials(),
+                options.host() + ":" + options.port(), options.extensions());
         String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
         TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
         connection.keyLog(options.keyLog());
@@ -268,6 +269,14 @@ public final class SecureSocket implements Closeable {
     /** The largest plaintext of one record both sides agreed on (2^14 unless negotiated lower). */
     public PlaintextLimit fragmentLimit() {
         return session().plaintextLimit();
+    }
+
+    /**
+     * The DER OCSP response the server stapled, when {@link SecureSocketOptions.Builder#statusRequest}
+     * asked for one. Not validated yet: see {@link SessionParameters#stapledOcspResponse()}.
+     */
+    public Optional<byte[]> stapledOcspResponse() {
+        return session().stapledOcspResponse();
     }
 
     /** How long the handshake took, from ClientHello to the server's Finished (TCP connect excluded). */

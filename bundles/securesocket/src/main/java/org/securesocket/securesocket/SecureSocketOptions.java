@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.ClientCredentials;
+import org.securesocket.handshake.ClientExtensions;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.handshake.KeyLogSink;
@@ -27,13 +28,15 @@ import org.securesocket.x509.TrustStore;
  * @param keyLog       where the secrets go for debugging ({@link KeyLogFile}); {@link KeyLogSink#NONE} by default
  * @param timeout      the read timeout once connected (the connect and handshake timeout is the
  *                     policy's {@link HandshakePolicy#handshakeTimeout()}; {@link Builder#timeout} sets both)
- * @param sessions     the TLS 1.3 tickets kept for resumption, shared by the connections that use it; null for none
- * @param clientCredentials the certificate and key sent when a TLS 1.3 server asks for one; null to send none
+ * @param sessions     the sessions kept for resumption (TLS 1.3 tickets, TLS 1.2 session IDs and tickets), shared
+ *                     by the connections that use it; null for none
+ * @param clientCredentials the certificate and key sent when a server asks for one; null to send none
+ * @param extensions   max_fragment_length and status_request (OCSP stapling) to request; none by default
  */
 public record SecureSocketOptions(String host, int port, boolean noDelay, boolean keepAlive, HandshakePolicy policy,
         boolean verify, TrustStore trustStore, List<Certificate> certificates, String serverName, List<String> alpn,
         Duration timeout, TraceSink trace, KeyLogSink keyLog, TlsCrypto crypto, Clock clock, SessionCache sessions,
-        ClientCredentials clientCredentials) {
+        ClientCredentials clientCredentials, ClientExtensions extensions) {
 
     public SecureSocketOptions {
         Objects.requireNonNull(host, "host");
@@ -47,6 +50,7 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(keyLog, "keyLog");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(extensions, "extensions");
     }
 
     public static Builder builder() {
@@ -56,7 +60,7 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
     /** The same options for another address (the name checked is still {@code serverName} when set). */
     public SecureSocketOptions withAddress(String newHost, int newPort) {
         return new SecureSocketOptions(newHost, newPort, noDelay, keepAlive, policy, verify, trustStore, certificates,
-                serverName, alpn, timeout, trace, keyLog, crypto, clock, sessions, clientCredentials);
+                serverName, alpn, timeout, trace, keyLog, crypto, clock, sessions, clientCredentials, extensions);
     }
 
     /** The name sent in SNI and checked against the certificate. */
@@ -83,6 +87,7 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
         private Clock clock = Clock.systemUTC();
         private SessionCache sessions;
         private ClientCredentials clientCredentials;
+        private ClientExtensions extensions = ClientExtensions.NONE;
 
         public Builder host(String value) {
             host = value;
@@ -172,21 +177,42 @@ public record SecureSocketOptions(String host, int port, boolean noDelay, boolea
             return this;
         }
 
-        /** Where TLS 1.3 tickets are kept and taken: connections sharing a cache resume each other's sessions. */
+        /** Where sessions are kept and taken: connections sharing a cache resume each other's sessions. */
         public Builder sessions(SessionCache value) {
             sessions = value;
             return this;
         }
 
-        /** The client certificate and key for servers that ask (TLS 1.3). */
+        /** The client certificate and key for servers that ask; {@link OptionMaps#clientCredentials} reads files. */
         public Builder clientCredentials(ClientCredentials value) {
             clientCredentials = value;
             return this;
         }
 
+        /**
+         * The max_fragment_length to request (RFC 6066 section 4): 512, 1024, 2048 or 4096 bytes of
+         * content per record each way, or 0 for none ({@link ClientExtensions#maxFragmentLengthFor} rounds
+         * any number the original's way). A server that acknowledges it and still sends larger records
+         * fails the connection with {@code record.overflow}.
+         */
+        public Builder maxFragmentLength(int value) {
+            extensions = extensions.withMaxFragmentLength(value);
+            return this;
+        }
+
+        /**
+         * Whether to ask for OCSP stapling (RFC 6066 section 8; off by default: it costs the server a
+         * lookup and us the bytes, and the response is not validated yet). The response is exposed as
+         * {@code session().stapledOcspResponse()}.
+         */
+        public Builder statusRequest(boolean value) {
+            extensions = extensions.withStatusRequest(value);
+            return this;
+        }
+
         public SecureSocketOptions build() {
             return new SecureSocketOptions(host, port, noDelay, keepAlive, policy, verify, trustStore, certificates,
-                    serverName, alpn, timeout, trace, keyLog, crypto, clock, sessions, clientCredentials);
+                    serverName, alpn, timeout, trace, keyLog, crypto, clock, sessions, clientCredentials, extensions);
         }
     }
 }

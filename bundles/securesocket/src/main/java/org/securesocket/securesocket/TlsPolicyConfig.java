@@ -23,7 +23,10 @@ import org.securesocket.record.ProtocolVersion;
  * {@code etc/org.securesocket.tls.cfg}), mapped onto a {@link HandshakePolicy}. The suite families
  * {@code DHE_RSA}, {@code ECDHE_RSA}, {@code ECDHE_ECDSA}, {@code RSA} and {@code CBC} filter the cipher
  * suite table by its key-exchange column and by the cipher in its IANA name, so rows added to the
- * table later are filtered without changes here. {@link #fromProperties} rejects every invalid value
+ * table later are filtered without changes here. Unset, a family takes its default: the ECDHE families
+ * on, {@code CBC} on when the minimum version is below TLS 1.2 (those versions need it), {@code DHE_RSA}
+ * and {@code RSA} off. An explicit {@code cipherSuites} list is what the user asked for: only the
+ * families set to false filter it. TLS 1.3 suites belong to no family. {@link #fromProperties} rejects every invalid value
  * with an {@link IllegalArgumentException} that says which key and why.
  *
  * @param policy               what the next handshake may negotiate
@@ -72,9 +75,12 @@ public record TlsPolicyConfig(HandshakePolicy policy, int minDhBits, int session
         return KEYS;
     }
 
-    /** Whether a family is on when not configured: the forward-secret AEAD families only. */
-    public static boolean familyDefault(String family) {
-        return family.startsWith("ECDHE_");
+    /**
+     * Whether a family is on when not configured: the forward-secret ECDHE families, and CBC when the
+     * minimum version is below TLS 1.2.
+     */
+    public static boolean familyDefault(String family, ProtocolVersion minVersion) {
+        return family.startsWith("ECDHE_") || family.equals("CBC") && !minVersion.atLeast(ProtocolVersion.TLS12);
     }
 
     /** Whether a suite belongs to a family: its key exchange ({@code DHE_RSA} ...) or its cipher ({@code CBC}). */
@@ -103,17 +109,22 @@ public record TlsPolicyConfig(HandshakePolicy policy, int minDhBits, int session
                 .withMinRsaBits((int) number(p, MIN_RSA_BITS, d.minRsaBits(), 1024, 16384))
                 .withHandshakeTimeout(Duration.ofMillis(number(p, HANDSHAKE_TIMEOUT,
                         d.handshakeTimeout().toMillis(), 1, 600_000)));
-        return new TlsPolicyConfig(policy, (int) number(p, MIN_DH_BITS, DEFAULT_MIN_DH_BITS, 1024, 8192),
+        int minDhBits = (int) number(p, MIN_DH_BITS, DEFAULT_MIN_DH_BITS, 1024, 8192);
+        return new TlsPolicyConfig(policy.withMinDhBits(minDhBits), minDhBits,
                 (int) number(p, SESSION_CACHE_SIZE, DEFAULT_SESSION_CACHE_SIZE, 0, 100_000),
                 Duration.ofSeconds(number(p, SESSION_CACHE_LIFETIME, DEFAULT_SESSION_CACHE_LIFETIME.toSeconds(), 0,
                         7 * 24 * 3600)), bool(p, TRACE, false));
     }
 
-    /** The explicit list (or the table's order), less the families turned off and what the versions exclude. */
+    /**
+     * The explicit list less the families set to false, or the table's order less the families off by
+     * configuration or default; then less what the versions exclude.
+     */
     private static List<CipherSuite> suites(Map<String, ?> p, ProtocolVersion min, ProtocolVersion max) {
+        boolean explicit = !list(p, CIPHER_SUITES).isEmpty();
         List<CipherSuite> base = named(p, CIPHER_SUITES, CipherSuite.values(), CipherSuite::ianaName,
                 List.of(CipherSuite.values()));
-        List<String> off = FAMILIES.stream().filter(f -> !bool(p, f, familyDefault(f))).toList();
+        List<String> off = FAMILIES.stream().filter(f -> !bool(p, f, explicit || familyDefault(f, min))).toList();
         List<CipherSuite> out = base.stream()
                 .filter(s -> off.stream().noneMatch(f -> inFamily(s, f)))
                 .filter(s -> Arrays.stream(ProtocolVersion.values())

@@ -30,7 +30,7 @@ import org.securesocket.securesocket.testing.TestPki.KeyKind;
 import org.securesocket.x509.Certificate;
 
 /**
- * Every TLS 1.2 suite x server key (RSA-2048, ECDSA P-256, P-384) x group (x25519, secp256r1,
+ * Every TLS 1.2 ECDHE AEAD suite x server key (RSA-2048, ECDSA P-256, P-384) x group (x25519, secp256r1,
  * secp384r1) against openssl s_server, gnutls-serv and an in-process JSSE server, with path
  * validation, ALPN and data both ways. One server per peer and key serves all of its cells; the
  * client offers exactly one suite and one group per connection. The cell table is printed at the end.
@@ -87,7 +87,7 @@ class InteropMatrixTest {
             for (KeyKind kind : KEYS) {
                 KeyExchange kx = kind == KeyKind.RSA_2048 ? KeyExchange.ECDHE_RSA : KeyExchange.ECDHE_ECDSA;
                 for (CipherSuite suite : CipherSuite.values()) {
-                    if (suite.keyExchange() != kx) {
+                    if (suite.keyExchange() != kx || !suite.isAead()) { // CBC: LegacyInteropMatrixTest
                         continue;
                     }
                     for (NamedGroup group : GROUPS) {

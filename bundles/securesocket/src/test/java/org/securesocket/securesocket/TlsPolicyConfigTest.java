@@ -72,7 +72,10 @@ class TlsPolicyConfigTest {
         assertFalse(c.policy().cipherSuites().isEmpty());
         // The families switch TLS 1.2-and-below suites only; the TLS 1.3 suites stay (issue #9).
         assertTrue(c.policy().cipherSuites().stream().filter(s -> s.keyExchange() != KeyExchange.TLS13_ANY)
-                .allMatch(s -> s.keyExchange() == KeyExchange.ECDHE_ECDSA), c.policy().cipherSuites().toString());
+                .allMatch(s -> s.isAead() && (s.keyExchange() == KeyExchange.ECDHE_ECDSA
+                        || s.keyExchange() == KeyExchange.DHE_RSA)), c.policy().cipherSuites().toString());
+        assertTrue(c.policy().cipherSuites().containsAll(List.of(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384)), c.policy().cipherSuites().toString());
         assertTrue(c.policy().cipherSuites().containsAll(java.util.Arrays.stream(CipherSuite.values())
                 .filter(s -> s.keyExchange() == KeyExchange.TLS13_ANY).toList()), c.policy().cipherSuites().toString());
         TlsPolicyConfig noEcdsa = TlsPolicyConfig.fromProperties(cfg("ECDHE_ECDSA=false"));
@@ -80,12 +83,47 @@ class TlsPolicyConfigTest {
                 .allMatch(s -> s.keyExchange() == KeyExchange.ECDHE_RSA));
     }
 
+    /** Issue #9: a minimum below TLS 1.2 turns the CBC family on (ECDHE CBC-SHA), an explicit false keeps it off. */
+    @Test
+    void legacyMinimumTurnsCbcOnUnlessSetToFalse() throws IOException {
+        List<CipherSuite> legacy = TlsPolicyConfig.fromProperties(cfg("protocolVersion.min = TLSv1")).policy()
+                .cipherSuites();
+        assertTrue(legacy.contains(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA), legacy.toString());
+        assertTrue(legacy.contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA), legacy.toString());
+        assertTrue(legacy.stream().noneMatch(s -> s.keyExchange() == KeyExchange.RSA
+                || s.keyExchange() == KeyExchange.DHE_RSA), legacy.toString());
+        assertTrue(legacy.stream().anyMatch(s -> s.supports(ProtocolVersion.TLS10)));
+        assertEquals(HandshakePolicy.DEFAULT.withVersions(ProtocolVersion.TLS10, ProtocolVersion.TLS13).cipherSuites()
+                .stream().filter(s -> s.supports(ProtocolVersion.TLS10)).toList(),
+                legacy.stream().filter(s -> s.supports(ProtocolVersion.TLS10)).toList());
+        List<CipherSuite> noCbc = TlsPolicyConfig.fromProperties(cfg("protocolVersion.min = TLSv1\nCBC = false"))
+                .policy().cipherSuites();
+        assertTrue(noCbc.stream().allMatch(CipherSuite::isAead), noCbc.toString());
+        List<CipherSuite> withRsa = TlsPolicyConfig.fromProperties(cfg("RSA = true\nCBC = true")).policy()
+                .cipherSuites();
+        assertTrue(withRsa.containsAll(List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA,
+                CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)));
+    }
+
+    /** Naming a suite enables it; only a family set to false filters an explicit list. */
+    @Test
+    void explicitListEnablesItsSuitesUnlessTheirFamilyIsSetToFalse() throws IOException {
+        String list = "cipherSuites = TLS_RSA_WITH_AES_128_CBC_SHA, TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,"
+                + " TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256\n";
+        assertEquals(List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256),
+                TlsPolicyConfig.fromProperties(cfg(list)).policy().cipherSuites());
+        assertEquals(List.of(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256),
+                TlsPolicyConfig.fromProperties(cfg(list + "CBC = false")).policy().cipherSuites());
+        assertEquals(3072, TlsPolicyConfig.fromProperties(cfg("minDhBits = 3072")).policy().minDhBits());
+    }
+
     @Test
     void familiesFilterByTheTableColumns() {
         for (CipherSuite s : CipherSuite.values()) {
             assertTrue(TlsPolicyConfig.inFamily(s, s.keyExchange().name()), s.name());
-            assertFalse(TlsPolicyConfig.inFamily(s, "DHE_RSA"), s.name());
-            assertFalse(TlsPolicyConfig.inFamily(s, "RSA"), s.name());
+            assertEquals(s.keyExchange() == KeyExchange.DHE_RSA, TlsPolicyConfig.inFamily(s, "DHE_RSA"), s.name());
+            assertEquals(s.keyExchange() == KeyExchange.RSA, TlsPolicyConfig.inFamily(s, "RSA"), s.name());
             assertEquals(s.name().contains("_CBC_"), TlsPolicyConfig.inFamily(s, "CBC"), s.name());
         }
     }
@@ -143,7 +181,7 @@ class TlsPolicyConfigTest {
                 Map.entry("cipherSuites = TLS_RSA_WITH_RC4_128_MD5", "cipherSuites: unknown name 'TLS_RSA_WITH_RC4_128_MD5'"),
                 Map.entry("cipherSuites = TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                         "is listed twice"),
-                Map.entry("ECDHE_RSA = false\nECDHE_ECDSA = false\nDHE_RSA = true\nRSA = true\nprotocolVersion.max = TLSv1.2",
+                Map.entry("ECDHE_RSA = false\nECDHE_ECDSA = false\nprotocolVersion.max = TLSv1.2",
                         "no cipher suite is left to offer"),
                 Map.entry("namedGroups = curve448", "namedGroups: unknown name 'curve448'"),
                 Map.entry("signatureSchemes = rsa_pkcs1_md5_sha1", "signatureSchemes: unknown name"),

@@ -32,15 +32,13 @@ import org.securesocket.x509.Certificate;
  * openssl s_server range. A pair either connects at the highest common version or fails with
  * {@code handshake.protocol_version} (we refused) or {@code handshake.alert_received} carrying
  * protocol_version (the server refused; openssl says handshake_failure instead when our TLS 1.2-only hello meets
- * a server capped at 1.0 or 1.1, whose version has none of our suites). TLS 1.0 and 1.1 are not implemented
- * yet (issue #9): a pair
- * whose highest common version is one of them is an expected failure with one of those two errors,
- * and is marked so in the printed table.
+ * a server capped at 1.0 or 1.1, whose version has none of our suites). The client uses the default policy
+ * with only the version range changed: a minimum below TLS 1.2 brings the ECDHE CBC-SHA suites those
+ * versions need (issue #9), so every pair with a common version connects, TLS 1.0 and 1.1 included.
  */
 class VersionMatrixTest {
     private static final List<ProtocolVersion> VERSIONS = List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11,
             ProtocolVersion.TLS12, ProtocolVersion.TLS13);
-    private static final List<ProtocolVersion> IMPLEMENTED = List.of(ProtocolVersion.TLS12, ProtocolVersion.TLS13);
     private static final Map<String, String> RESULTS = Collections.synchronizedMap(new TreeMap<>());
     private static final Map<String, PeerProcess> SERVERS = new TreeMap<>();
     private static TestPki.Issued ca;
@@ -116,7 +114,7 @@ class VersionMatrixTest {
         SecureSocketOptions options = SecureSocketOptions.builder().host("127.0.0.1").port(server(sMin, sMax))
                 .serverName("localhost").policy(policy).certificates(List.of(Certificate.read(
                         ca.certificate().getEncoded()))).timeout(Duration.ofSeconds(10)).build();
-        if (common != null && IMPLEMENTED.contains(common)) {
+        if (common != null) {
             try (SecureSocket socket = SecureSocket.connect(options)) {
                 assertEquals(common, socket.session().version());
                 socket.getOutputStream().write("abc\n".getBytes(StandardCharsets.US_ASCII));
@@ -135,7 +133,7 @@ class VersionMatrixTest {
         boolean noSuiteForServersVersion = !cMax.atLeast(ProtocolVersion.TLS13) && !sMax.atLeast(ProtocolVersion.TLS12)
                 && e.code() == ErrorCode.HANDSHAKE_ALERT_RECEIVED && e.alert().orElse(null) == Alert.HANDSHAKE_FAILURE;
         assertTrue(weRefused || serverRefused || noSuiteForServersVersion, cell + ": " + e);
-        RESULTS.put(cell, (common == null ? "no common version: " : "expected failure (" + common
-                + " needs issue #9): ") + e.code().code() + (weRefused ? "" : "(" + e.alert().orElseThrow() + ")"));
+        RESULTS.put(cell, "no common version: " + e.code().code() + (weRefused ? "" : "(" + e.alert().orElseThrow()
+                + ")"));
     }
 }

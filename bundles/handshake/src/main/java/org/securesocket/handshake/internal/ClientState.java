@@ -11,7 +11,8 @@ import org.securesocket.handshake.HandshakeMessage;
  */
 public sealed interface ClientState permits ExpectServerHello, ExpectCertificate, ExpectServerKeyExchange,
         ExpectServerHelloDone, ExpectChangeCipherSpec, ExpectFinished, Connected, ExpectEncryptedExtensions,
-        ExpectCertificateOrCertReq, ExpectCertificate13, ExpectCertificateVerify, ExpectFinished13, Connected13 {
+        ExpectCertificateOrCertReq, ExpectCertificate13, ExpectCertificateVerify, ExpectFinished13, Connected13,
+        ExpectNewSessionTicket, ExpectCertificateStatus {
 
     /** Handles a handshake message (already added to the transcript, except Finished). */
     ClientState handle(Context ctx, HandshakeMessage message) throws TlsException;

@@ -15,6 +15,7 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.ClientHello;
+import org.securesocket.handshake.ClientKeyExchange;
 import org.securesocket.handshake.CertificateVerify;
 import org.securesocket.handshake.ExtensionCodecs;
 import org.securesocket.handshake.Finished;
@@ -22,6 +23,7 @@ import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HelloRequest;
 import org.securesocket.handshake.KeyUpdate;
 import org.securesocket.handshake.KeyLogSink;
+import org.securesocket.handshake.NewSessionTicket;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.handshake.SessionParameters;
@@ -56,8 +58,11 @@ public final class Context {
     String alpn;
     List<Certificate> peerCertificates = List.of();
     NamedGroup group;
-    KeyShare keyShare;
     byte[] premasterSecret;
+    /** Our ClientKeyExchange, prepared by the key exchange (TLS 1.0 to 1.2). */
+    ClientKeyExchange clientKeyExchange;
+    /** Whether the server agreed to encrypt_then_mac (RFC 7366). */
+    boolean encryptThenMac;
     SessionParameters session;
 
     // TLS 1.3 (RFC 8446): the shares sent, what a HelloRetryRequest asked for, the key schedule.
@@ -75,6 +80,17 @@ public final class Context {
     SessionCache.Ticket pskOffered;
     boolean pskAccepted;
     PlaintextLimit plaintextLimit = PlaintextLimit.DEFAULT;
+    /** A TLS 1.2 server echoed status_request: a CertificateStatus may follow its Certificate (RFC 6066 section 8). */
+    boolean statusRequestAnswered;
+    /** The stapled OCSP response, or null. */
+    byte[] ocspResponse;
+
+    // TLS 1.2 resumption (Tls12Resumption): the session offered or kept, the server's answer
+    SessionCache.Tls12Session tls12Session;
+    byte[] serverSessionId;
+    boolean ticketPromised;
+    NewSessionTicket tls12Ticket;
+    boolean resumed;
 
     public Context(ClientConfig config, TlsCrypto crypto, RecordLayer records, TraceSink trace, String traceId) {
         this.config = Objects.requireNonNull(config, "config");
@@ -82,6 +98,9 @@ public final class Context {
         this.records = Objects.requireNonNull(records, "records");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.traceId = traceId;
+        if (config.clientCredentials() != null) {
+            transcript.retainMessages(); // for a TLS 1.2 CertificateVerify
+        }
     }
 
     /** The negotiated parameters, once the handshake is complete. */
@@ -118,6 +137,11 @@ public final class Context {
             transcript.add(frame.encoded());
         }
         return state.handle(this, message);
+    }
+
+    /** A fatal alert ends this connection: its TLS 1.2 session is no longer resumed (RFC 5246 section 7.2.2). */
+    public void forgetSession() {
+        Tls12Resumption.invalidate(this);
     }
 
     /** Where secrets go (never to the trace). */

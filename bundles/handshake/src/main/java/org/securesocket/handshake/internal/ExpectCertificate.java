@@ -7,6 +7,7 @@ import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.handshake.CertificateMessage;
 import org.securesocket.handshake.HandshakeMessage;
+import org.securesocket.handshake.KeyExchange;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.PublicKeyInfo;
 
@@ -32,7 +33,14 @@ final class ExpectCertificate implements ClientState {
                     + " needs " + required, null);
         }
         ctx.peerCertificates = List.copyOf(decoded);
-        return new ExpectServerKeyExchange();
+        ClientState next;
+        if (ctx.suite.keyExchange() == KeyExchange.RSA) {
+            RsaKeyExchange.prepare(ctx);
+            next = new ExpectServerHelloDone(null);
+        } else {
+            next = new ExpectServerKeyExchange();
+        }
+        return ctx.statusRequestAnswered ? new ExpectCertificateStatus(next) : next;
     }
 
     /**

@@ -15,8 +15,7 @@ final class ExpectCertificateOrCertReq implements ClientState {
     @Override
     public ClientState handle(Context ctx, HandshakeMessage message) throws TlsException {
         if (message instanceof Tls13CertificateRequest request) {
-            ctx.trace("<- certificate_request" + (ctx.config.clientCredentials() == null
-                    ? " (no client certificate is configured: an empty one will be sent)" : ""));
+            ctx.trace("<- certificate_request");
             return new ExpectCertificate13(request);
         }
         return new ExpectCertificate13(null).handle(ctx, message);

@@ -6,12 +6,13 @@ import org.securesocket.record.RecordProtection;
 
 /** Waits for the server's ChangeCipherSpec, then reads under the server's keys. */
 final class ExpectChangeCipherSpec implements ClientState {
-    private final Tls12KeySchedule keys;
     private final RecordProtection serverProtection;
+    private final ClientState next;
 
-    ExpectChangeCipherSpec(Tls12KeySchedule keys, RecordProtection serverProtection) {
-        this.keys = keys;
+    /** @param next the server's Finished, as expected in a full or an abbreviated handshake */
+    ExpectChangeCipherSpec(RecordProtection serverProtection, ClientState next) {
         this.serverProtection = serverProtection;
+        this.next = next;
     }
 
     @Override
@@ -28,6 +29,6 @@ final class ExpectChangeCipherSpec implements ClientState {
     public ClientState changeCipherSpec(Context ctx) throws TlsException {
         ctx.records.setReadProtection(serverProtection);
         ctx.trace("<- change_cipher_spec");
-        return new ExpectFinished(keys);
+        return next;
     }
 }

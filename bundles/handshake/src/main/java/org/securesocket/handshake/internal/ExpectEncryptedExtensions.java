@@ -10,17 +10,17 @@ import org.securesocket.handshake.Extension;
 import org.securesocket.handshake.ExtensionCodecs;
 import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.HandshakeMessage;
-import org.securesocket.handshake.Tls13Extensions;
 import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 
 /**
  * Waits for EncryptedExtensions (RFC 8446 section 4.3.1): only extensions we offered and that belong
- * there (the table of section 4.2: "EE"); ALPN and record_size_limit are taken from it.
+ * there (the table of section 4.2: "EE"); ALPN, record_size_limit and max_fragment_length are taken from it.
  */
 final class ExpectEncryptedExtensions implements ClientState {
     private static final Set<ExtensionType> ALLOWED = Set.of(ExtensionType.SERVER_NAME, ExtensionType.SUPPORTED_GROUPS,
-            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.RECORD_SIZE_LIMIT);
+            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.RECORD_SIZE_LIMIT,
+            ExtensionType.MAX_FRAGMENT_LENGTH);
 
     @Override
     public String expecting() {
@@ -52,11 +52,11 @@ final class ExpectEncryptedExtensions implements ClientState {
                     }
                 }
                 case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> ctx.acceptAlpn(data);
-                case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit(
-                        Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS13);
+                case RECORD_SIZE_LIMIT, MAX_FRAGMENT_LENGTH -> { } // FragmentLimits.apply, below
                 default -> ExtensionCodecs.readCodepointList(data, e.name()); // supported_groups: a hint only
             }
         }
+        FragmentLimits.apply(ctx, ee.extensions(), ProtocolVersion.TLS13);
         ctx.trace("<- encrypted_extensions" + (ctx.alpn != null ? " ALPN " + ctx.alpn : "")
                 + (ctx.plaintextLimit.equals(PlaintextLimit.DEFAULT) ? "" : " " + ctx.plaintextLimit));
         return ctx.pskAccepted ? new ExpectFinished13() : new ExpectCertificateOrCertReq();

@@ -5,13 +5,26 @@ import org.securesocket.common.TlsException;
 import org.securesocket.handshake.Finished;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.RecordProtection;
 
-/** Waits for the server's Finished and checks its verify_data in constant time. */
+/**
+ * Waits for the server's Finished and checks its verify_data in constant time. In an abbreviated
+ * handshake (RFC 5246 section 7.3) our ChangeCipherSpec and Finished follow it. The session is then
+ * kept for resumption.
+ */
 final class ExpectFinished implements ClientState {
     private final Tls12KeySchedule keys;
+    private final RecordProtection clientProtection;
 
+    /** A full handshake: our Finished has been sent. */
     ExpectFinished(Tls12KeySchedule keys) {
+        this(keys, null);
+    }
+
+    /** @param clientProtection our write protection in an abbreviated handshake, null in a full one */
+    ExpectFinished(Tls12KeySchedule keys, RecordProtection clientProtection) {
         this.keys = keys;
+        this.clientProtection = clientProtection;
     }
 
     @Override
@@ -34,9 +47,17 @@ final class ExpectFinished implements ClientState {
                     + " handshake: the messages were altered in transit or the keys differ");
         }
         ctx.transcript.add(finished.encode());
-        ctx.session = new SessionParameters(ctx.version, ctx.suite, ctx.group, ctx.alpn, ctx.peerCertificates, false,
-                ctx.extendedMasterSecret, ctx.plaintextLimit);
-        ctx.trace("<- finished: handshake complete, " + ctx.suite.ianaName());
+        ctx.transcript.releaseMessages(); // an abbreviated handshake never signs them
+        boolean resumed = clientProtection != null;
+        if (resumed) {
+            ctx.records.sendChangeCipherSpec();
+            ctx.records.setWriteProtection(clientProtection);
+            ctx.send(new Finished(keys.verifyData("client finished", ctx.transcript.digest())));
+        }
+        ctx.session = new SessionParameters(ctx.version, ctx.suite, ctx.group, ctx.alpn, ctx.peerCertificates, resumed,
+                ctx.extendedMasterSecret, ctx.plaintextLimit, ctx.ocspResponse);
+        ctx.trace("<- finished: handshake complete, " + ctx.suite.ianaName() + (resumed ? " (resumed)" : ""));
+        Tls12Resumption.store(ctx, keys);
         return new Connected(0);
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.SignatureScheme;
-import org.securesocket.handshake.CertificateVerify;
-import org.securesocket.handshake.ClientCredentials;
 import org.securesocket.handshake.ExtensionCodecs;
 import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.Extension;
@@ -63,6 +61,7 @@ final class ExpectFinished13 implements ClientState {
         ctx.logSecret("SERVER_TRAFFIC_SECRET_0", ctx.serverTrafficSecret);
         ctx.records.setReadProtection(schedule.protection(ctx.serverTrafficSecret));
 
+        ctx.transcript.releaseMessages(); // only a TLS 1.2 CertificateVerify signs them
         ctx.sendCompatibilityCcs();
         ctx.records.setWriteProtection(schedule.protection(ctx.clientHandshakeSecret));
         if (request != null) {
@@ -72,42 +71,28 @@ final class ExpectFinished13 implements ClientState {
         ctx.records.setWriteProtection(schedule.protection(ctx.clientTrafficSecret));
         ctx.resumptionMasterSecret = schedule.derive("res master", ctx.transcript.digest());
         ctx.session = new SessionParameters(ProtocolVersion.TLS13, ctx.suite, ctx.group, ctx.alpn,
-                ctx.peerCertificates, ctx.pskAccepted, false, ctx.plaintextLimit);
+                ctx.peerCertificates, ctx.pskAccepted, false, ctx.plaintextLimit, ctx.ocspResponse);
         ctx.trace("<- finished: handshake complete, TLSv1.3 " + ctx.suite.ianaName()
                 + (ctx.pskAccepted ? " (resumed)" : ""));
         return new Connected13();
     }
 
     /**
-     * Certificate (with the request's context) and, when we have a certificate, CertificateVerify with
-     * a scheme the server accepts; without credentials an empty Certificate (section 4.4.2.4 lets the
-     * server decide).
+     * Certificate (with the request's context) and, when a configured key fits the request,
+     * CertificateVerify; otherwise an empty Certificate (section 4.4.2.4 lets the server decide).
      */
     private void sendClientCertificate(Context ctx) throws TlsException {
-        ClientCredentials credentials = ctx.config.clientCredentials();
-        SignatureScheme scheme = null;
-        if (credentials != null) {
-            Extension algorithms = Extension.find(request.extensions(), ExtensionType.SIGNATURE_ALGORITHMS)
-                    .orElseThrow();
-            List<Integer> accepted = ExtensionCodecs.readCodepointList(algorithms.data(), "signature_algorithms");
-            scheme = credentials.schemes().stream().filter(s -> accepted.contains(s.codepoint()))
-                    .filter(Tls13Signatures::allowed).filter(ctx.crypto.signSchemes()::contains).findFirst()
-                    .orElse(null);
-            if (scheme == null) {
-                ctx.trace("the server accepts none of our client key's schemes " + credentials.schemes()
-                        + ": an empty certificate is sent");
-            }
-        }
+        Extension algorithms = Extension.find(request.extensions(), ExtensionType.SIGNATURE_ALGORITHMS).orElseThrow();
+        SignatureScheme scheme = ClientAuthentication.select(ctx,
+                ExtensionCodecs.readCodepointList(algorithms.data(), "signature_algorithms"), null);
         List<Tls13Certificate.Entry> entries = new ArrayList<>();
         if (scheme != null) {
-            credentials.certificateChain().forEach(der -> entries.add(new Tls13Certificate.Entry(der, List.of())));
+            ctx.config.clientCredentials().certificateChain()
+                    .forEach(der -> entries.add(new Tls13Certificate.Entry(der, List.of())));
         }
         ctx.send(new Tls13Certificate(request.requestContext(), entries));
         if (scheme != null) {
-            byte[] content = CertificateVerify.signedContent(false, ctx.transcript.digest());
-            byte[] signature = ctx.crypto.createSigner(scheme, credentials.pkcs8PrivateKey()).sign(content);
-            ctx.send(new CertificateVerify(scheme.codepoint(), signature));
-            ctx.trace("-> certificate and certificate_verify " + scheme);
+            ClientAuthentication.sendCertificateVerify(ctx, scheme);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.securesocket.common.Alert;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.Extension;
@@ -15,8 +16,6 @@ import org.securesocket.handshake.ExtensionType;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.ServerHello;
-import org.securesocket.handshake.Tls13Extensions;
-import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 
 /** Sends the ClientHello, then waits for the ServerHello and checks it against what was offered. */
@@ -28,7 +27,7 @@ public final class ExpectServerHello implements ClientState {
     public static ClientState start(Context ctx) throws TlsException {
         offer(ctx);
         List<Extension> extensions = new ArrayList<>();
-        boolean tls12 = ctx.offeredVersions.contains(ProtocolVersion.TLS12);
+        boolean tls12 = ctx.offeredVersions.stream().anyMatch(v -> v != ProtocolVersion.TLS13); // or below
         if (ctx.config.serverName() != null) {
             extensions.add(ExtensionCodecs.serverName(ctx.config.serverName()));
         }
@@ -44,17 +43,30 @@ public final class ExpectServerHello implements ClientState {
         if (!ctx.config.alpn().isEmpty()) {
             extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
         }
+        if (ctx.offeredSuites.stream().anyMatch(s -> !s.isAead())) {
+            extensions.add(ExtensionCodecs.empty(ExtensionType.ENCRYPT_THEN_MAC)); // RFC 7366 section 2
+        }
+        FragmentLimits.maxFragmentLengthOffer(ctx).ifPresent(extensions::add);
+        if (ctx.config.extensions().statusRequest()) {
+            extensions.add(ExtensionCodecs.statusRequest());
+        }
+        byte[] sessionId = new byte[0];
         if (tls12) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
             extensions.add(ExtensionCodecs.renegotiationInfo(new byte[0]));
+            sessionId = Tls12Resumption.offer(ctx, extensions);
         }
-        byte[] sessionId = new byte[0];
         if (ctx.offersTls13()) {
             extensions.addAll(Tls13Hello.extensions(ctx, Tls13Hello.initialShareGroups(ctx.offeredGroups), null));
-            sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+            if (sessionId.length == 0) { // a TLS 1.2 session's ID serves as well (RFC 8446 section 4.1.2)
+                sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
+            }
         }
         List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
-        ClientHello hello = new ClientHello(ProtocolVersion.TLS12.wire(), ctx.crypto.random().bytes(32), sessionId,
+        // RFC 5246 appendix E.1: the highest version offered below TLS 1.3 (which supported_versions carries)
+        ProtocolVersion clientVersion = ctx.offeredVersions.stream().filter(v -> v != ProtocolVersion.TLS13)
+                .findFirst().orElse(ProtocolVersion.TLS12);
+        ClientHello hello = new ClientHello(clientVersion.wire(), ctx.crypto.random().bytes(32), sessionId,
                 suites, new byte[] {0}, extensions);
         ctx.clientHello = PskOffer.bind(ctx, hello);
         ctx.trace("offering " + ctx.offeredVersions + " " + ctx.offeredSuites + " groups " + ctx.offeredGroups);
@@ -65,18 +77,19 @@ public final class ExpectServerHello implements ClientState {
     /** Fills what we offer: the policy's versions, suites, groups and schemes that this stack and provider can do. */
     static void offer(Context ctx) throws TlsException {
         HandshakePolicy policy = ctx.config.policy();
-        for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
-            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)) {
+        // TLS 1.0 and 1.1 hash their handshake with MD5 and SHA-1 side by side (RFC 2246 section 7.4.9)
+        boolean md5Sha1 = ctx.crypto.hashes().containsAll(List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1));
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12, ProtocolVersion.TLS11,
+                ProtocolVersion.TLS10)) {
+            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)
+                    && (md5Sha1 || v.atLeast(ProtocolVersion.TLS12))) {
                 ctx.offeredVersions.add(v);
             }
         }
-        if (ctx.offeredVersions.isEmpty()) {
-            throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, null, "the policy allows only "
-                    + policy.minVersion() + " to " + policy.maxVersion() + "; this client speaks TLS 1.2 and"
-                    + " TLS 1.3 (TLS 1.0 and 1.1 are not implemented yet)", null);
-        }
         policy.cipherSuites().stream().filter(s -> ctx.offeredVersions.stream().anyMatch(s::supports))
-                .filter(s -> ctx.crypto.aeads().contains(s.aead()) && ctx.crypto.hashes().contains(s.prfHash()))
+                .filter(s -> s.isAead() ? ctx.crypto.aeads().contains(s.aead())
+                        : ctx.crypto.supportsCbc() && ctx.crypto.hashes().contains(s.macAlgorithm()))
+                .filter(s -> ctx.crypto.hashes().contains(s.prfHash()))
                 .forEach(ctx.offeredSuites::add);
         policy.groups().stream().filter(ctx.crypto.namedGroups()::contains).forEach(ctx.offeredGroups::add);
         policy.signatureSchemes().stream().filter(s -> s.codepoint() >= 0)
@@ -127,7 +140,7 @@ public final class ExpectServerHello implements ClientState {
         checkDowngrade(ctx, version, hello);
         if (!ctx.offeredVersions.contains(version)) {
             throw new TlsException(ErrorCode.HANDSHAKE_PROTOCOL_VERSION, "the server chose " + version
-                    + ", which this client does not implement yet (it offered " + ctx.offeredVersions + ")");
+                    + ", which we did not offer (we offered " + ctx.offeredVersions + ")");
         }
         CipherSuite suite = CipherSuite.fromCodepoint(hello.cipherSuite()).filter(ctx.offeredSuites::contains)
                 .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server chose the cipher"
@@ -137,14 +150,21 @@ public final class ExpectServerHello implements ClientState {
                     + hello.compressionMethod() + "; only null (0) was offered");
         }
         checkExtensions(ctx, hello);
+        if (ctx.encryptThenMac && suite.isAead()) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_EXTENSION, "the server"
+                    + " answered encrypt_then_mac for the AEAD suite " + suite.ianaName() + " (RFC 7366 section 3)",
+                    null);
+        }
         ctx.version = version;
         ctx.suite = suite;
         ctx.serverRandom = hello.random();
         ctx.records.setVersion(version);
-        ctx.transcript.start(ctx.crypto.createHash(suite.prfHash()));
+        Tls12KeySchedule.startTranscript(ctx, version, suite);
         ctx.trace("<- server_hello " + version + " " + suite.ianaName() + (ctx.extendedMasterSecret ? " EMS" : "")
+                + (ctx.encryptThenMac ? " EtM" : "")
                 + (ctx.alpn != null ? " ALPN " + ctx.alpn : ""));
-        return new ExpectCertificate();
+        ClientState resumed = Tls12Resumption.accept(ctx, hello);
+        return resumed != null ? resumed : new ExpectCertificate();
     }
 
     /** RFC 8446 section 4.1.3: a client that offered a higher version checks the server random. */
@@ -154,7 +174,7 @@ public final class ExpectServerHello implements ClientState {
         // negotiates 1.2, also for a client that offered no TLS 1.3 suite
         boolean tls12Downgrade = ctx.offersTls13() && version == ProtocolVersion.TLS12
                 && hello.hasTls12DowngradeSentinel();
-        boolean tls11Downgrade = !ctx.offeredVersions.isEmpty()
+        boolean tls11Downgrade = ctx.offeredVersions.get(0).atLeast(ProtocolVersion.TLS12)
                 && !version.atLeast(ProtocolVersion.TLS12) && hello.hasTls11DowngradeSentinel();
         if (tls12Downgrade || tls11Downgrade) {
             throw new TlsException(ErrorCode.HANDSHAKE_DOWNGRADE_DETECTED, "the server chose " + version
@@ -187,8 +207,19 @@ public final class ExpectServerHello implements ClientState {
                     ctx.extendedMasterSecret = true;
                 }
                 case SERVER_NAME -> requireEmpty(e, data);
-                case RECORD_SIZE_LIMIT -> ctx.plaintextLimit = PlaintextLimit.recordSizeLimit( // RFC 8449 section 4
-                        Tls13Extensions.readRecordSizeLimit(data), ProtocolVersion.TLS12);
+                case SESSION_TICKET -> { // RFC 5077 section 3.2: a NewSessionTicket will come
+                    requireEmpty(e, data);
+                    ctx.ticketPromised = true;
+                }
+                case RECORD_SIZE_LIMIT, MAX_FRAGMENT_LENGTH -> { } // FragmentLimits.apply, below
+                case STATUS_REQUEST -> { // RFC 6066 section 8: empty; a CertificateStatus may follow Certificate
+                    requireEmpty(e, data);
+                    ctx.statusRequestAnswered = true;
+                }
+                case ENCRYPT_THEN_MAC -> {
+                    requireEmpty(e, data);
+                    ctx.encryptThenMac = true;
+                }
                 case EC_POINT_FORMATS -> {
                     byte[] formats = ExtensionCodecs.readEcPointFormats(data);
                     boolean uncompressed = false;
@@ -205,6 +236,7 @@ public final class ExpectServerHello implements ClientState {
                         "a TLS 1.2 server must not send " + e.name() + " in server_hello", null);
             }
         }
+        FragmentLimits.apply(ctx, hello.extensions(), ProtocolVersion.TLS12);
         if (!secureRenegotiation && ctx.config.policy().requireSecureRenegotiation()) {
             throw new TlsException(ErrorCode.HANDSHAKE_INSUFFICIENT_SECURITY, Alert.HANDSHAKE_FAILURE,
                     "the server does not support secure renegotiation (RFC 5746 renegotiation_info),"

@@ -28,8 +28,6 @@ final class Tls13Hello {
         (byte) 0xcf, 0x21, (byte) 0xad, 0x74, (byte) 0xe5, (byte) 0x9a, 0x61, 0x11, (byte) 0xbe, 0x1d, (byte) 0x8c,
         0x02, 0x1e, 0x65, (byte) 0xb8, (byte) 0x91, (byte) 0xc2, (byte) 0xa2, 0x11, 0x16, 0x7a, (byte) 0xbb,
         (byte) 0x8c, 0x5e, 0x07, (byte) 0x9e, 0x09, (byte) 0xe2, (byte) 0xc8, (byte) 0xa8, 0x33, (byte) 0x9c};
-    /** Our record_size_limit: the TLS 1.3 maximum, 2^14 + 1 (RFC 8449 section 4), so the server can state its own. */
-    private static final int OUR_RECORD_SIZE_LIMIT = (1 << 14) + 1;
 
     private Tls13Hello() {
     }
@@ -51,7 +49,7 @@ final class Tls13Hello {
         out.add(Tls13Extensions.supportedVersions(ctx.offeredVersions));
         out.add(Tls13Extensions.clientKeyShares(entries));
         out.add(Tls13Extensions.pskKeyExchangeModes());
-        out.add(Tls13Extensions.recordSizeLimit(OUR_RECORD_SIZE_LIMIT));
+        out.add(Tls13Extensions.recordSizeLimit(FragmentLimits.ourRecordSizeLimit(ctx)));
         if (cookie != null) {
             out.add(Tls13Extensions.cookie(cookie));
         }

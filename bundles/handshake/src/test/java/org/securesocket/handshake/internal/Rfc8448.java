@@ -23,6 +23,7 @@ import org.securesocket.crypto.NamedGroup;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 import org.securesocket.x509.Certificate;
@@ -147,6 +148,10 @@ final class Rfc8448 {
         @Override
         public void setVersion(ProtocolVersion v) {
             version = v;
+        }
+
+        @Override
+        public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
         }
 
         @Override

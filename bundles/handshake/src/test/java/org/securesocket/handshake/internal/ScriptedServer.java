@@ -34,6 +34,7 @@ import org.securesocket.handshake.ServerKeyExchange;
 import org.securesocket.handshake.WireReader;
 import org.securesocket.record.AlertMessage;
 import org.securesocket.record.HandshakeFrame;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 
@@ -48,12 +49,21 @@ class ScriptedServer implements RecordLayer {
     final byte[] certificate;
     final List<byte[]> fromClient = new ArrayList<>();
     final List<AlertMessage> alertsFromClient = new ArrayList<>();
+    /** Every message framed for the client, encoded, in order. */
+    final List<byte[]> toClient = new ArrayList<>();
     int changeCipherSpecsFromClient;
+    /** The limits the client set on its record layer, or null. */
+    PlaintextLimit clientReadLimit;
+    PlaintextLimit clientWriteLimit;
     TranscriptHash transcript;
     ClientHello hello;
     byte[] serverRandom;
     KeyShare share;
     CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    /** Whether the ServerHello agrees to the extended master secret (RFC 7627). */
+    boolean extendedMasterSecret = true;
+    /** The secrets of the last full handshake, once the client's Finished is answered. */
+    Tls12KeySchedule keys;
 
     ScriptedServer(TlsCrypto crypto) throws Exception {
         this.crypto = crypto;
@@ -87,6 +97,12 @@ class ScriptedServer implements RecordLayer {
     }
 
     @Override
+    public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
+        clientReadLimit = read;
+        clientWriteLimit = write;
+    }
+
+    @Override
     public void setReadProtection(RecordProtection protection) {
     }
 
@@ -104,8 +120,11 @@ class ScriptedServer implements RecordLayer {
     }
 
     List<Extension> serverHelloExtensions() {
-        return new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0]),
-                ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET)));
+        List<Extension> extensions = new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0])));
+        if (extendedMasterSecret) {
+            extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
+        }
+        return extensions;
     }
 
     ServerHello serverHello() {
@@ -142,6 +161,7 @@ class ScriptedServer implements RecordLayer {
     HandshakeFrame frame(HandshakeMessage message) {
         byte[] encoded = message.encode();
         transcript.update(encoded);
+        toClient.add(encoded);
         return new HandshakeFrame(encoded);
     }
 
@@ -153,9 +173,11 @@ class ScriptedServer implements RecordLayer {
         byte[] cke = fromClient.get(fromClient.size() - 2);
         byte[] fin = fromClient.get(fromClient.size() - 1);
         transcript.update(cke);
-        byte[] sessionHash = transcript.currentDigest();
-        byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body())).ecdhPublic());
-        Tls12KeySchedule keys = Tls12KeySchedule.derive(crypto, suite, pms, sessionHash, hello.random(), serverRandom);
+        byte[] sessionHash = extendedMasterSecret ? transcript.currentDigest() : null;
+        byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body()),
+                ClientKeyExchange.Form.ECDH_POINT).exchangeKeys());
+        keys = Tls12KeySchedule.derive(crypto, ProtocolVersion.TLS12, suite, pms, sessionHash, hello.random(),
+                serverRandom);
         byte[] clientVerify = Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData();
         if (!keys.checkVerifyData("client finished", transcript.currentDigest(), clientVerify)) {
             throw new AssertionError("the client's Finished does not verify");

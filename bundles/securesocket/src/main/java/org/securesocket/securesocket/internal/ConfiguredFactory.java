@@ -83,7 +83,7 @@ public final class ConfiguredFactory implements SecureSocketFactory {
     }
 
     /**
-     * The TLS 1.3 tickets shared by this factory's connections, sized by {@code sessionCache.size} (servers
+     * The sessions (TLS 1.3 tickets, TLS 1.2 sessions) shared by this factory's connections, sized by {@code sessionCache.size} (servers
      * remembered; 0 turns resumption off) and {@code sessionCache.lifetime}; a change of either starts afresh.
      */
     private synchronized SessionCache sessions(TlsPolicyConfig current) {

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.securesocket.SecureSocket;
@@ -44,15 +45,15 @@ public final class SecureSocketFactoryComponent implements SecureSocketFactory {
             + " stack may negotiate; a change applies to the next handshake, an invalid value is refused (logged)"
             + " and the previous policy stays")
     public @interface Config {
-        @AttributeDefinition(description = "Lowest version: TLSv1.2 (TLSv1, TLSv1.1 need the legacy-version work,"
-                + " not built yet), TLSv1.3, or the wire value 0x303")
+        @AttributeDefinition(description = "Lowest version: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, or a wire value such"
+                + " as 0x303; below TLSv1.2 the CBC family is on unless set to false")
         String protocolVersion_min() default "TLSv1.2";
 
         @AttributeDefinition(description = "Highest version; empty for the highest the stack supports")
         String protocolVersion_max() default "";
 
-        @AttributeDefinition(name = "DHE_RSA", description = "Offer the finite-field DHE_RSA suites (none exist in the"
-                + " suite table yet: this selects nothing until they are added)")
+        @AttributeDefinition(name = "DHE_RSA", description = "Offer the finite-field DHE_RSA suites (the server's"
+                + " prime must have at least minDhBits bits)")
         boolean DHE__RSA() default false;
 
         @AttributeDefinition(name = "ECDHE_RSA", description = "Offer the ECDHE_RSA suites")
@@ -61,16 +62,18 @@ public final class SecureSocketFactoryComponent implements SecureSocketFactory {
         @AttributeDefinition(name = "ECDHE_ECDSA", description = "Offer the ECDHE_ECDSA suites")
         boolean ECDHE__ECDSA() default true;
 
-        @AttributeDefinition(description = "Offer the static-RSA key exchange suites (none exist in the suite table"
-                + " yet: this selects nothing until they are added)")
+        @AttributeDefinition(description = "Offer the static-RSA key exchange suites (no forward secrecy)")
         boolean RSA() default false;
 
-        @AttributeDefinition(description = "Offer the CBC (MAC-then-encrypt) suites (none exist in the suite table"
-                + " yet: this selects nothing until they are added)")
-        boolean CBC() default false;
+        /** A string, not a boolean: unset must stay possible, so that the lowest version decides. */
+        @AttributeDefinition(description = "Offer the CBC suites (MAC-then-encrypt, or encrypt_then_mac when the"
+                + " server agrees); unset: on exactly when the lowest version is below TLSv1.2", required = false,
+                options = {@Option(label = "as the lowest version needs", value = ""), @Option(label = "on",
+                    value = "true"), @Option(label = "off", value = "false")})
+        String CBC() default "";
 
-        @AttributeDefinition(description = "Explicit suites by IANA name, in preference order (the families still"
-                + " filter them); empty: the whole table in its order")
+        @AttributeDefinition(description = "Explicit suites by IANA name, in preference order (only the families"
+                + " set to false filter them); empty: the table in its order, filtered by the families")
         String[] cipherSuites() default {};
 
         @AttributeDefinition(description = "Groups in preference order, e.g. x25519, secp256r1, secp384r1")
@@ -87,10 +90,10 @@ public final class SecureSocketFactoryComponent implements SecureSocketFactory {
                 + " exist")
         int minDhBits() default 2048;
 
-        @AttributeDefinition(description = "Servers whose TLS 1.3 tickets are kept for resumption (least recently used forgotten; 0: none)")
+        @AttributeDefinition(description = "Servers whose sessions (TLS 1.3 tickets, TLS 1.2 sessions) are kept for resumption (least recently used forgotten; 0: none)")
         int sessionCache_size() default 100;
 
-        @AttributeDefinition(description = "Seconds a TLS 1.3 ticket may be used at most (the server's lifetime applies when shorter)")
+        @AttributeDefinition(description = "Seconds a ticket or TLS 1.2 session may be used at most (the server's lifetime applies when shorter)")
         long sessionCache_lifetime() default 86400;
 
         @AttributeDefinition(description = "Milliseconds for connect plus handshake (1..600000)")

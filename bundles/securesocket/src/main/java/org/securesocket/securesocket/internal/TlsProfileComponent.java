@@ -35,14 +35,15 @@ public final class TlsProfileComponent {
         @AttributeDefinition(description = "PEM or DER files of trusted certificates, added to the TrustStore's")
         String[] certificateFiles() default {};
 
-        @AttributeDefinition(description = "PEM or DER private key file for client authentication (not supported"
-                + " yet: a connection with this profile is refused)")
+        @AttributeDefinition(description = "PEM or DER private key file for client authentication (PKCS#8, PKCS#1"
+                + " RSA or SEC1 EC; not encrypted)")
         String clientKeyFile() default "";
 
-        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the client key file")
+        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Must stay empty: encrypted client keys"
+                + " are refused (decrypt the key file first)")
         String clientKeyPassword() default "";
 
-        @AttributeDefinition(description = "Client certificate chain files, leaf first (not supported yet)")
+        @AttributeDefinition(description = "Client certificate chain files (PEM or DER), leaf first")
         String[] clientCertificateFiles() default {};
 
         @AttributeDefinition(description = "ALPN protocols in preference order, e.g. h2, http/1.1")
@@ -53,8 +54,12 @@ public final class TlsProfileComponent {
         String serverName() default "";
 
         @AttributeDefinition(name = "tls_max_fragment_length", description = "max_fragment_length to request: 512,"
-                + " 1024, 2048, 4096, or 0 for none (not supported yet: a connection with this profile is refused)")
+                + " 1024, 2048, 4096, or 0 for none")
         int tls__max__fragment__length() default 0;
+
+        @AttributeDefinition(description = "Ask for a stapled OCSP response (RFC 6066 section 8); it is exposed on the"
+                + " session, not validated yet")
+        boolean statusRequest() default false;
 
         @AttributeDefinition(description = "Lowest version; empty for the policy's")
         String protocolVersion_min() default "";

@@ -24,10 +24,13 @@ import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.NamedGroup;
+import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.CipherSuite;
+import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.securesocket.OptionMaps;
 import org.securesocket.securesocket.SecureSocket;
+import org.securesocket.securesocket.SecureSocketOptions;
 import org.securesocket.securesocket.TlsPolicyConfig;
 import org.securesocket.securesocket.TlsProfile;
 import org.securesocket.securesocket.testing.JsseServer;
@@ -129,16 +132,39 @@ class ConfiguredFactoryTest {
     }
 
     @Test
-    void profileOptionsNotBuiltYetAreRefusedWhenUsed() throws Exception {
-        profiles.put("mfl", TlsProfile.fromProperties(Map.of("name", "mfl", "tls_max_fragment_length", "1024")));
-        profiles.put("client", TlsProfile.fromProperties(Map.of("name", "client", "clientKeyFile", "/etc/key.pem",
-                "clientKeyPassword", "secret")));
-        assertFalse(profiles.get("client").toString().contains("secret"));
-        for (String name : List.of("mfl", "client")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> factory.connect("127.0.0.1", ecdsaServer.port(), name));
-            assertTrue(e.getMessage().endsWith("is not supported yet"), e.getMessage());
-        }
+    void profileClientKeyAndFragmentLengthAreReadAndApplied() throws Exception {
+        Path dir = TestPki.tempDir();
+        Path[] files = TestPki.issue(TestPki.Spec.named("profile client").kind(TestPki.KeyKind.P256), ca)
+                .write(dir, "client");
+        TlsProfile profile = TlsProfile.fromProperties(Map.of("name", "client", "clientKeyFile", files[1].toString(),
+                "clientCertificateFiles", files[0].toString(), "tls_max_fragment_length", "1024", "statusRequest", "true"));
+        assertEquals(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256),
+                profile.clientCredentials().schemes());
+        var options = profile.applyTo(SecureSocketOptions.builder().host("h"),
+                HandshakePolicy.DEFAULT).build();
+        assertEquals(1024, options.extensions().maxFragmentLength());
+        assertTrue(options.extensions().statusRequest());
+        assertEquals(profile.clientCredentials(), options.clientCredentials());
+    }
+
+    @Test
+    void profileClientKeysThatCannotBeUsedAreRefusedUpFront() throws Exception {
+        Path dir = TestPki.tempDir();
+        Path[] files = TestPki.issue(TestPki.Spec.named("profile client").kind(TestPki.KeyKind.P256), ca)
+                .write(dir, "client");
+        IllegalArgumentException encrypted = assertThrows(IllegalArgumentException.class, () -> TlsProfile
+                .fromProperties(Map.of("name", "client", "clientKeyFile", files[1].toString(), "clientCertificateFiles",
+                        files[0].toString(), "clientKeyPassword", "secret")));
+        assertTrue(encrypted.getMessage().contains("encrypted client keys are not supported"), encrypted::getMessage);
+        assertFalse(encrypted.getMessage().contains("secret"));
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, () -> TlsProfile.fromProperties(
+                Map.of("name", "client", "clientKeyFile", files[1].toString())));
+        assertTrue(alone.getMessage().contains("go together"), alone::getMessage);
+        assertThrows(IllegalArgumentException.class, () -> TlsProfile.fromProperties(Map.of("name", "client",
+                "clientKeyFile", "/nonexistent/key.pem", "clientCertificateFiles", files[0].toString())));
+        TlsException notAKey = assertThrows(TlsException.class, () -> TlsProfile.fromProperties(Map.of("name", "c",
+                "clientKeyFile", files[0].toString(), "clientCertificateFiles", files[0].toString())));
+        assertEquals(ErrorCode.CRYPTO_INVALID_KEY, notAKey.code());
     }
 
     @Test

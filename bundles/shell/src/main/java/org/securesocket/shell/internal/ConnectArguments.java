@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.handshake.CipherSuite;
+import org.securesocket.handshake.ClientCredentials;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.securesocket.OptionMaps;
@@ -33,6 +34,10 @@ final class ConnectArguments {
     Duration timeout = HandshakePolicy.DEFAULT_HANDSHAKE_TIMEOUT;
     boolean trace;
     boolean json;
+    int maxFragmentLength;
+    boolean statusRequest;
+    Path certFile;
+    Path keyFile;
 
     static ConnectArguments parse(List<String> args) throws UsageException {
         ConnectArguments a = new ConnectArguments();
@@ -45,15 +50,13 @@ final class ConnectArguments {
                 case "--servername" -> a.serverName = value(args, ++i, arg);
                 case "--cafile" -> a.caFiles.add(Path.of(value(args, ++i, arg)));
                 case "--no-verify" -> a.verify = false;
-                case "--min-version" -> a.minVersion = implemented(version(value(args, ++i, arg)), arg);
-                case "--max-version" -> a.maxVersion = implemented(version(value(args, ++i, arg)), arg);
+                case "--min-version" -> a.minVersion = version(value(args, ++i, arg));
+                case "--max-version" -> a.maxVersion = version(value(args, ++i, arg));
                 case "--cipher-suites" -> a.cipherSuites = suites(value(args, ++i, arg));
                 case "--groups" -> a.groups = groups(value(args, ++i, arg));
                 case "--alpn" -> a.alpn = List.of(value(args, ++i, arg).split(","));
-                case "--max-fragment-length" -> {
-                    value(args, ++i, arg);
-                    throw new UsageException("--max-fragment-length is not supported yet");
-                }
+                case "--max-fragment-length" -> a.maxFragmentLength = fragmentLength(value(args, ++i, arg));
+                case "--status-request" -> a.statusRequest = true;
                 case "--cert" -> cert = value(args, ++i, arg);
                 case "--key" -> key = value(args, ++i, arg);
                 case "--send" -> a.send = unescape(value(args, ++i, arg));
@@ -68,8 +71,12 @@ final class ConnectArguments {
                 }
             }
         }
-        if (cert != null || key != null) {
-            throw new UsageException("--cert and --key (client certificates) are not supported yet");
+        if ((cert == null) != (key == null)) {
+            throw new UsageException("--cert and --key go together");
+        }
+        if (cert != null) {
+            a.certFile = Path.of(cert);
+            a.keyFile = Path.of(key);
         }
         if (target == null) {
             throw new UsageException("HOST:PORT is required");
@@ -114,6 +121,37 @@ final class ConnectArguments {
         return out;
     }
 
+    /** The client certificate chain of --cert and the key of --key (PEM or DER), or null without them. */
+    ClientCredentials clientCredentials() throws UsageException {
+        if (certFile == null) {
+            return null;
+        }
+        byte[] chain;
+        byte[] key;
+        try {
+            chain = Files.readAllBytes(certFile);
+            key = Files.readAllBytes(keyFile);
+        } catch (IOException e) {
+            throw new UsageException("cannot read --cert " + certFile + " or --key " + keyFile + ": " + e.getMessage());
+        }
+        try {
+            return OptionMaps.clientCredentials(key, chain);
+        } catch (TlsException | IllegalArgumentException e) {
+            throw new UsageException("--cert " + certFile + " and --key " + keyFile + " cannot be used: "
+                    + e.getMessage());
+        }
+    }
+
+    /** RFC 6066 section 4 allows 512, 1024, 2048 and 4096. */
+    private static int fragmentLength(String value) throws UsageException {
+        int n = positive(value, "--max-fragment-length");
+        if (n != 512 && n != 1024 && n != 2048 && n != 4096) {
+            throw new UsageException("--max-fragment-length must be 512, 1024, 2048 or 4096 (RFC 6066 section 4),"
+                    + " not " + n);
+        }
+        return n;
+    }
+
     HandshakePolicy policy() {
         HandshakePolicy p = HandshakePolicy.DEFAULT.withHandshakeTimeout(timeout).withVersions(minVersion, maxVersion);
         if (cipherSuites != null) {
@@ -123,15 +161,6 @@ final class ConnectArguments {
             p = p.withGroups(groups);
         }
         return p;
-    }
-
-    /** TLS 1.2 and 1.3 are implemented; TLS 1.0 and 1.1 come with the legacy-version support. */
-    private static ProtocolVersion implemented(ProtocolVersion v, String option) throws UsageException {
-        if (!v.atLeast(ProtocolVersion.TLS12)) {
-            throw new UsageException(option + " " + v + " is not supported yet: TLS 1.0 and 1.1 come with the"
-                    + " legacy-version support");
-        }
-        return v;
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

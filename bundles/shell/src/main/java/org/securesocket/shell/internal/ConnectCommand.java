@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.securesocket.common.AlertSource;
 import org.securesocket.common.TlsException;
 import org.securesocket.common.TraceSink;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.securesocket.SecureSocket;
 import org.securesocket.securesocket.SecureSocketOptions;
@@ -46,8 +48,10 @@ final class ConnectCommand implements Command {
     public String usage() {
         return "HOST:PORT [--servername NAME] [--cafile FILE]... [--no-verify] [--min-version V] [--max-version V]"
                 + " [--cipher-suites A,B] [--groups x25519,secp256r1,...] [--alpn h2,http/1.1]"
-                + " [--max-fragment-length N] [--cert FILE --key FILE] [--send TEXT] [--timeout MS] [--trace] [--json]"
-                + "   (V: 1.0 1.1 1.2 1.3 or 0x301..0x304)";
+                + " [--max-fragment-length 512|1024|2048|4096] [--status-request] [--cert FILE --key FILE]"
+                + " [--send TEXT] [--timeout MS] [--trace] [--json]"
+                + "   (V: 1.0 1.1 1.2 1.3 or 0x301..0x304; --cert: PEM chain, client's first; --key: PEM or DER,"
+                + " not encrypted)";
     }
 
     @Override
@@ -55,7 +59,9 @@ final class ConnectCommand implements Command {
         ConnectArguments a = ConnectArguments.parse(args);
         SecureSocketOptions options = SecureSocketOptions.builder().host(a.host).port(a.port).serverName(a.serverName)
                 .policy(a.policy()).verify(a.verify).trustStore(new InMemoryTrustStore(a.anchors())).alpn(a.alpn)
-                .timeout(a.timeout).trace(a.trace ? TraceSink.stream(context.err()) : TraceSink.NONE).build();
+                .timeout(a.timeout).trace(a.trace ? TraceSink.stream(context.err()) : TraceSink.NONE)
+                .clientCredentials(a.clientCredentials()).maxFragmentLength(a.maxFragmentLength)
+                .statusRequest(a.statusRequest).build();
         SessionParameters session = null;
         try (SecureSocket socket = SecureSocket.connect(options)) {
             session = socket.session();
@@ -111,6 +117,9 @@ final class ConnectCommand implements Command {
             json.put("group", s.group() == null ? null : s.group().name().toLowerCase(Locale.ROOT));
             json.put("alpn", s.alpn());
             json.put("resumed", s.resumed());
+            json.put("fragmentLimit", s.plaintextLimit().contentLimit());
+            json.put("stapledOcspResponse", s.stapledOcspResponse().map(r -> Base64.getEncoder().encodeToString(r))
+                    .orElse(null));
             List<Object> certs = new ArrayList<>();
             for (Certificate c : s.peerCertificates()) {
                 Map<String, Object> cert = new LinkedHashMap<>();
@@ -135,6 +144,13 @@ final class ConnectCommand implements Command {
             out.println("  extended master secret: " + (s.extendedMasterSecret() ? "yes" : "no"));
         }
         out.println("  verification: " + (a.verify ? "OK" : "SKIPPED (--no-verify)"));
+        if (!s.plaintextLimit().equals(PlaintextLimit.DEFAULT)) {
+            out.println("  record limit: " + s.plaintextLimit());
+        }
+        if (a.statusRequest) {
+            out.println("  stapled OCSP: " + s.stapledOcspResponse().map(r -> r.length + " bytes (NOT validated)")
+                    .orElse("none"));
+        }
         out.println("  peer certificates:");
         for (int i = 0; i < s.peerCertificates().size(); i++) {
             Certificate c = s.peerCertificates().get(i);

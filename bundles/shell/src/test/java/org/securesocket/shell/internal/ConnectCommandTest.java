@@ -196,7 +196,8 @@ class ConnectCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--cert|a.pem|--key|a.key", "--min-version|1.0|--json|", "--max-fragment-length|512|--json|",
+        "--cert|a.pem|--json|", "--min-version|0.9|--json|", "--max-fragment-length|1000|--json|",
+        "--cert|/nonexistent/a.pem|--key|/nonexistent/a.key",
         "--cipher-suites|TLS_RSA_WITH_NULL_MD5|--json|", "--groups|brainpool|--json|", "--timeout|-1|--json|"})
     void laterOrInvalidOptionsAreUsageErrors(String a, String b, String c, String d) {
         List<String> args = new ArrayList<>(List.of("localhost:1", a, b, c));
@@ -206,6 +207,53 @@ class ConnectCommandTest {
         Run r = run(args.toArray(String[]::new));
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("usage: securesocket connect"), r.err());
+    }
+
+    /** --cert/--key against openssl -Verify 1 (required), TLS 1.2 with Ed25519 and TLS 1.3 with RSA. */
+    @ParameterizedTest
+    @CsvSource({"-tls1_2, ED25519, TLSv1.2", "-tls1_3, RSA_2048, TLSv1.3"})
+    void aClientCertificateFromFiles(String versionOption, KeyKind kind, String protocol) throws Exception {
+        Path[] server = TestPki.server(KeyKind.P256, root).write(dir, "mtls-server");
+        Path[] client = TestPki.issue(Spec.named("cli client").kind(kind).eku(KeyPurposeId.id_kp_clientAuth), root)
+                .write(dir, "cli-client-" + kind);
+        PeerProcess openssl = PeerProcess.start(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
+                server[0].toString(), "-key", server[1].toString(), versionOption, "-Verify", "1", "-CAfile",
+                rootFile.toString(), "-rev", "-quiet"));
+        SERVERS.add(openssl);
+        Run r = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--cert", client[0].toString(),
+                "--key", client[1].toString(), "--send", "mutual\\n", "--json", "--timeout", "1500");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.lastLine().startsWith("{\"ok\":true,\"protocol\":\"" + protocol + "\""), r.lastLine());
+        assertTrue(r.lastLine().endsWith("\"received\":\"lautum\\n\"}"), r.lastLine());
+        Run anonymous = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--send", "x\\n",
+                "--json", "--timeout", "1500");
+        assertEquals(4, anonymous.status(), anonymous.toString());
+        assertTrue(anonymous.lastLine().contains("\"code\":\"handshake.alert_received\""), anonymous.lastLine());
+        assertTrue(anonymous.lastLine().contains("\"alertFrom\":\"peer\""), anonymous.lastLine());
+    }
+
+    @Test
+    void aKeyThatIsNotAKeyIsAUsageError() {
+        Run r = run("localhost:1", "--cert", rootFile.toString(), "--key", rootFile.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("cannot be used: no PRIVATE KEY"), r.err());
+    }
+
+    @Test
+    void maxFragmentLengthIsRequestedAndReported() throws Exception {
+        Path[] files = TestPki.server(KeyKind.P256, root).write(dir, "mfl");
+        PeerProcess openssl = PeerProcess.start(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
+                files[0].toString(), "-key", files[1].toString(), "-rev", "-quiet"));
+        SERVERS.add(openssl);
+        Run json = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--max-fragment-length", "512",
+                "--json", "--timeout", "10000");
+        assertEquals(0, json.status(), json.toString());
+        assertTrue(json.lastLine().contains("\"fragmentLimit\":512,\"stapledOcspResponse\":null"), json.lastLine());
+        Run text = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--max-fragment-length", "1024",
+                "--status-request", "--timeout", "10000");
+        assertEquals(0, text.status(), text.toString());
+        assertTrue(text.out().contains("record limit: 1024 bytes (max_fragment_length 1024)"), text.out());
+        assertTrue(text.out().contains("stapled OCSP: none"), text.out());
     }
 
     @Test
@@ -238,6 +286,24 @@ class ConnectCommandTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.lastLine().contains("\"group\":\"secp384r1\",\"alpn\":\"http/1.1\""), r.lastLine());
         assertTrue(r.lastLine().endsWith("\"received\":\"ping\\n\"}"), r.lastLine());
+    }
+
+    /** Issue #9: --min-version 1.0 reaches a TLS 1.0-only server (with the CBC suites it brings); the default cannot. */
+    @Test
+    void legacyServerNeedsALowerMinimumVersion() throws Exception {
+        Path[] files = TestPki.server(KeyKind.RSA_2048, root).write(dir, "tls10");
+        PeerProcess openssl = PeerProcess.start(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
+                files[0].toString(), "-key", files[1].toString(), "-tls1", "-cipher", "ALL:@SECLEVEL=0", "-rev",
+                "-quiet"));
+        SERVERS.add(openssl);
+        Run legacy = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--min-version", "1.0",
+                "--json", "--timeout", "5000");
+        assertEquals(0, legacy.status(), legacy.toString());
+        assertTrue(legacy.lastLine().contains("\"protocol\":\"TLSv1\",\"cipherSuite\":\"TLS_ECDHE_RSA_WITH_AES_"),
+                legacy.lastLine());
+        Run refused = run("localhost:" + openssl.port(), "--cafile", rootFile.toString(), "--json", "--timeout", "5000");
+        assertTrue(refused.status() != 0, refused.toString());
+        assertTrue(refused.lastLine().contains("\"ok\":false"), refused.lastLine());
     }
 
     @Test
