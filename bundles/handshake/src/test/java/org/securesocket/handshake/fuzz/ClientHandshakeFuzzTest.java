@@ -16,6 +16,7 @@ import org.securesocket.record.ApplicationData;
 import org.securesocket.record.ChangeCipherSpec;
 import org.securesocket.record.HandshakeFrame;
 import org.securesocket.record.InboundMessage;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 import org.securesocket.record.RecordReader;
@@ -28,12 +29,14 @@ import org.securesocket.record.RecordReader;
  * every message of the flight. The seeds are real openssl s_server flights recorded with
  * {@link ServerFlightRecorder} against this same client, so they replay to a completed handshake
  * (TLS 1.3 plain, after a HelloRetryRequest, with a CertificateRequest and ALPN, with a
- * KeyUpdate after the tickets; TLS 1.2 with ECDSA and RSA certificates, with ALPN, with a CertificateRequest). The messages are routed as
+ * KeyUpdate after the tickets; TLS 1.2 ECDHE with ECDSA and RSA certificates, with ALPN, with a
+ * CertificateRequest, and DHE_RSA; the TLS 1.2 servers send a ticket). The messages are routed as
  * {@code TlsConnection} routes them. The only acceptable failure is a {@link TlsException}.
  */
 class ClientHandshakeFuzzTest {
     static final String[] SEEDS = {"seed-tls13-ecdsa", "seed-tls13-hrr", "seed-tls13-certificate-request",
-        "seed-tls13-key-update", "seed-tls12-ecdsa", "seed-tls12-rsa", "seed-tls12-certificate-request"};
+        "seed-tls13-key-update", "seed-tls12-ecdsa", "seed-tls12-rsa", "seed-tls12-certificate-request",
+        "seed-tls12-dhe-rsa"};
 
     @FuzzTest(maxDuration = "10m")
     void serverStream(byte[] input) {
@@ -108,6 +111,11 @@ class ClientHandshakeFuzzTest {
 
         @Override
         public void setWriteProtection(RecordProtection protection) {
+        }
+
+        @Override
+        public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
+            reader.setPlaintextLimit(read);
         }
     }
 }

@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.TlsException;
+import org.securesocket.handshake.CertificateStatus;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.ClientKeyExchange;
+import org.securesocket.handshake.DheParameters;
 import org.securesocket.handshake.EcdheParameters;
 import org.securesocket.handshake.EncryptedExtensions;
 import org.securesocket.handshake.Extension;
@@ -36,11 +38,12 @@ import org.securesocket.record.RecordReader;
 /**
  * Every handshake message and extension codec fed hostile bytes. The first input byte picks what the
  * rest is. Below 0x80, a handshake message (its msg_type byte, then its body): bit 0 picks the TLS
- * 1.3 message set of {@link HandshakeMessage#read} over the TLS 1.2 one, bit 1 the messages a
- * client sends (ClientHello, ClientKeyExchange, read as a server would). From 0x80, the data of one
+ * 1.3 message set of {@link HandshakeMessage#read} over the TLS 1.0 to 1.2 one, whose version bits 2
+ * and 3 pick (TLS 1.2, 1.1, 1.0, 1.2); bit 1 the messages a client sends (ClientHello,
+ * ClientKeyExchange in the form bit 2 picks, read as a server would). From 0x80, the data of one
  * extension for the reader the low bits pick ({@link #EXTENSION_CODECS}). A ServerKeyExchange body
- * is also read as {@link EcdheParameters}, and every extension a parsed message carries goes
- * through the readers of its type. Whatever parses must survive the round trip: writing it and
+ * is also read as {@link EcdheParameters} and as {@link DheParameters}, and every extension a parsed
+ * message carries goes through the readers of its type. Whatever parses must survive the round trip: writing it and
  * reading that back gives an equal value and the same bytes again. The only acceptable failure is
  * a {@link TlsException}.
  */
@@ -90,7 +93,18 @@ class HandshakeCodecFuzzTest {
                     data -> assertArrayEquals(data, u16(Tls13Extensions.readSelectedIdentity(data)))),
             new Row("record_size_limit", ExtensionType.RECORD_SIZE_LIMIT,
                     data -> assertArrayEquals(data, Tls13Extensions.recordSizeLimit(
-                            Tls13Extensions.readRecordSizeLimit(data)).data())));
+                            Tls13Extensions.readRecordSizeLimit(data)).data())),
+            new Row("max_fragment_length", ExtensionType.MAX_FRAGMENT_LENGTH,
+                    data -> assertArrayEquals(data, new byte[] {(byte) ExtensionCodecs.readMaxFragmentLength(data)})),
+            new Row("status_request (certificate entry)", ExtensionType.STATUS_REQUEST, data -> {
+                CertificateStatus status = CertificateStatus.read(data);
+                WireWriter out = new WireWriter();
+                status.write(out);
+                assertArrayEquals(data, out.toByteArray());
+            }));
+
+    private static final ProtocolVersion[] TLS12_SET_VERSIONS = {ProtocolVersion.TLS12, ProtocolVersion.TLS11,
+        ProtocolVersion.TLS10, ProtocolVersion.TLS12};
 
     @FuzzTest(maxDuration = "10m")
     void codecs(byte[] input) {
@@ -104,12 +118,16 @@ class HandshakeCodecFuzzTest {
             return;
         }
         HandshakeFrame frame = HandshakeFrame.of(rest[0] & 0xff, Arrays.copyOfRange(rest, 1, rest.length));
+        ProtocolVersion version = (selector & 1) != 0 ? ProtocolVersion.TLS13 : TLS12_SET_VERSIONS[(selector >> 2) & 3];
+        ClientKeyExchange.Form form = (selector & 4) != 0 ? ClientKeyExchange.Form.LENGTH16
+                : ClientKeyExchange.Form.ECDH_POINT;
+        boolean clientMessage = (selector & 2) != 0;
         try {
-            HandshakeMessage m = (selector & 2) != 0 ? readClientMessage(frame)
-                    : HandshakeMessage.read(frame, (selector & 1) != 0 ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12);
-            roundTrip(m, (selector & 1) != 0 ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12, (selector & 2) != 0);
-            if (m instanceof ServerKeyExchange ske) {
-                decode(body -> assertArrayEquals(body, EcdheParameters.read(body).encode()), ske.body());
+            HandshakeMessage m = clientMessage ? readClientMessage(frame, form) : HandshakeMessage.read(frame, version);
+            roundTrip(m, version, clientMessage ? form : null);
+            if (m instanceof ServerKeyExchange ske && version != ProtocolVersion.TLS13) {
+                decode(body -> assertArrayEquals(body, EcdheParameters.read(body, version).encode()), ske.body());
+                decode(body -> assertArrayEquals(body, DheParameters.read(body, version).encode()), ske.body());
             }
             for (Extension e : extensionsOf(m)) {
                 for (Row row : EXTENSION_CODECS) {
@@ -140,7 +158,7 @@ class HandshakeCodecFuzzTest {
                 while ((record = records.read(src)) != null) {
                     if (record instanceof HandshakeFrame frame) {
                         HandshakeMessage m = HandshakeMessage.read(frame, version);
-                        roundTrip(m, version, false);
+                        roundTrip(m, version, null);
                         for (Extension e : extensionsOf(m)) {
                             acceptedByAReader(e);
                         }
@@ -149,7 +167,7 @@ class HandshakeCodecFuzzTest {
                 }
             }
         }
-        assertEquals(47, messages);
+        assertEquals(56, messages);
     }
 
     private static void acceptedByAReader(Extension e) {
@@ -175,13 +193,14 @@ class HandshakeCodecFuzzTest {
     }
 
     /** What a server reads of a client's flight, with the same trailing-bytes rule as {@link HandshakeMessage#read}. */
-    private static HandshakeMessage readClientMessage(HandshakeFrame frame) throws TlsException {
+    private static HandshakeMessage readClientMessage(HandshakeFrame frame, ClientKeyExchange.Form form)
+            throws TlsException {
         WireReader in = WireReader.of(frame.body());
         HandshakeMessage m;
         if (frame.msgType() == HandshakeType.CLIENT_HELLO.code()) {
             m = ClientHello.read(in);
         } else if (frame.msgType() == HandshakeType.CLIENT_KEY_EXCHANGE.code()) {
-            m = ClientKeyExchange.read(in);
+            m = ClientKeyExchange.read(in, form);
         } else {
             return HandshakeMessage.read(frame, ProtocolVersion.TLS12);
         }
@@ -189,12 +208,12 @@ class HandshakeCodecFuzzTest {
         return m;
     }
 
-    /** parse(write(m)) equals m, and writing that again gives the same bytes. */
-    private static void roundTrip(HandshakeMessage m, ProtocolVersion version, boolean clientMessage)
+    /** parse(write(m)) equals m, and writing that again gives the same bytes; {@code form} null: a server's message. */
+    private static void roundTrip(HandshakeMessage m, ProtocolVersion version, ClientKeyExchange.Form form)
             throws TlsException {
         byte[] encoded = m.encode();
         HandshakeFrame frame = new HandshakeFrame(encoded);
-        HandshakeMessage again = clientMessage ? readClientMessage(frame) : HandshakeMessage.read(frame, version);
+        HandshakeMessage again = form != null ? readClientMessage(frame, form) : HandshakeMessage.read(frame, version);
         assertEquals(m, again, "the message read back from its encoding");
         assertArrayEquals(encoded, again.encode(), "the encoding of the message read back");
     }

@@ -19,6 +19,7 @@ import org.securesocket.record.ChangeCipherSpec;
 import org.securesocket.record.ContentType;
 import org.securesocket.record.HandshakeFrame;
 import org.securesocket.record.InboundMessage;
+import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.record.RecordProtection;
 import org.securesocket.record.RecordReader;
@@ -164,5 +165,10 @@ public final class ServerFlightRecorder implements RecordLayer {
     @Override
     public void setWriteProtection(RecordProtection protection) throws TlsException {
         writer.setProtection(protection);
+    }
+    @Override
+    public void setPlaintextLimits(PlaintextLimit read, PlaintextLimit write) {
+        reader.setPlaintextLimit(read);
+        writer.setPlaintextLimit(write);
     }
 }
