@@ -5,8 +5,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +42,9 @@ public class ConfigAdminIT extends SecureSocketFramework {
     @Test
     public void policyAndProfileAreLiveThroughConfigAdmin() throws Exception {
         Path dir = Files.createTempDirectory("config-it");
-        OpensslPeer.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=Config IT CA", "-days", "2",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
-        OpensslPeer.run(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
-        Files.writeString(dir.resolve("ext"), "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n");
-        OpensslPeer.run(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.crt", "-days", "2", "-extfile", "ext");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
-                "server.crt", "-key", "server.key", "-rev", "-quiet", "-alpn", "mqtt").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        OpensslPeer.issueLocalhost(dir, "Config IT CA");
+        int port = OpensslPeer.freePort();
+        Process server = OpensslPeer.startReversingServer(dir, port, "-alpn", "mqtt");
         // Held open: Config Admin is a service factory, and ungetting it disposes this bundle's instance.
         ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> adminTracker = new ServiceTracker<>(context,
                 ConfigurationAdmin.class, null);
@@ -88,7 +74,6 @@ public class ConfigAdminIT extends SecureSocketFramework {
         Logger jul = Logger.getLogger("org.securesocket.tls"); // held: JUL keeps loggers weakly
         jul.addHandler(capture);
         try {
-            OpensslPeer.awaitListening(port);
             // A profile made through Config Admin, with the keys a user writes in its .cfg file.
             profile.update(dictionary(Map.of("name", "it-gateway", "certificateFiles",
                     dir.resolve("ca.crt").toString(), "serverName", "localhost",

@@ -3,13 +3,10 @@ package org.securesocket.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.securesocket.crypto.TlsCrypto;
@@ -27,24 +24,10 @@ public class HandshakeIT extends SecureSocketFramework {
     @Test
     public void handshakeAndDataAgainstOpensslFromInsideTheFramework() throws Exception {
         Path dir = Files.createTempDirectory("handshake-it");
-        OpensslPeer.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=IT CA", "-days", "2",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
-        OpensslPeer.run(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
-        Files.writeString(dir.resolve("ext"), "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n"
-                + "basicConstraints=CA:FALSE\n");
-        OpensslPeer.run(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-                "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "ext");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
-                "server.crt", "-key", "server.key", "-rev", "-quiet").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        OpensslPeer.issueLocalhost(dir, "IT CA");
+        int port = OpensslPeer.freePort();
+        Process server = OpensslPeer.startReversingServer(dir, port);
         try {
-            OpensslPeer.awaitListening(port);
             SecureSocketOptions options = SecureSocketOptions.builder().host("127.0.0.1").port(port)
                     .serverName("localhost").crypto(service(TlsCrypto.class))
                     .certificates(OptionMaps.readCertificates(Files.readAllBytes(dir.resolve("ca.crt"))))

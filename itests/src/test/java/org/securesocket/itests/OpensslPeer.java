@@ -28,6 +28,44 @@ final class OpensslPeer {
         }
     }
 
+    /**
+     * Makes {@code ca.crt} (a P-256 CA named {@code caName}) and {@code server.crt} / {@code server.key}
+     * (P-256, for localhost, issued by it) in {@code dir}.
+     */
+    static void issueLocalhost(Path dir, String caName) throws Exception {
+        run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=" + caName, "-days", "2",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign");
+        run(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+        java.nio.file.Files.writeString(dir.resolve("ext"), "subjectAltName=DNS:localhost\n"
+                + "extendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n");
+        run(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2", "-extfile", "ext");
+    }
+
+    /**
+     * Starts {@code openssl s_server -rev -quiet} (and {@code extra} arguments) with the certificate of
+     * {@link #issueLocalhost} on the loopback {@code port} (its output in {@code server.log}) and waits
+     * until it listens.
+     */
+    static Process startReversingServer(Path dir, int port, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-cert", "server.crt", "-key", "server.key", "-rev", "-quiet"));
+        command.addAll(List.of(extra));
+        Process server = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        awaitListening(port);
+        return server;
+    }
+
+    /** A loopback port free a moment ago. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     /** Waits (15 s at most) until something accepts connections on the loopback port. */
     static void awaitListening(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

@@ -79,6 +79,19 @@ public enum SignatureScheme {
         return Optional.ofNullable(curve);
     }
 
+    /**
+     * The scheme TLS 1.0/1.1 fix for a key type, which they do not name on the wire (RFC 4346 section
+     * 7.4.3 and 7.4.8, RFC 4492 section 5.4 and 5.8): MD5 || SHA-1 for RSA, SHA-1 for ECDSA; none for
+     * RSASSA-PSS and Ed25519 keys, which those versions cannot use.
+     */
+    public static Optional<SignatureScheme> legacy(KeyType key) {
+        return switch (key) {
+            case RSA -> Optional.of(RSA_PKCS1_MD5_SHA1);
+            case EC -> Optional.of(ECDSA_SHA1);
+            case RSA_PSS, ED25519 -> Optional.empty();
+        };
+    }
+
     /** The scheme with this wire value; never the legacy forms. */
     public static Optional<SignatureScheme> fromCodepoint(int codepoint) {
         if (codepoint < 0) {

@@ -17,6 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,23 @@ class SignatureRoundTripTest {
         assertArrayEquals(expected, Arrays.copyOfRange(tail, 1, 37));
         for (int i = 1; i < em.length - 37; i++) {
             assertEquals((byte) 0xff, em[i]);
+        }
+    }
+
+    /** TLS 1.0/1.1 fix the scheme by the key type; every provider signs both forms (client CertificateVerify). */
+    @ParameterizedTest
+    @MethodSource("org.securesocket.crypto.Providers#all")
+    void theLegacySchemesFollowTheKeyTypeAndSign(ProviderUnderTest provider) throws TlsException {
+        assertEquals(SignatureScheme.RSA_PKCS1_MD5_SHA1, SignatureScheme.legacy(SignatureScheme.KeyType.RSA).orElseThrow());
+        assertEquals(SignatureScheme.ECDSA_SHA1, SignatureScheme.legacy(SignatureScheme.KeyType.EC).orElseThrow());
+        assertTrue(SignatureScheme.legacy(SignatureScheme.KeyType.ED25519).isEmpty());
+        assertTrue(SignatureScheme.legacy(SignatureScheme.KeyType.RSA_PSS).isEmpty());
+        for (SignatureScheme.KeyType type : List.of(SignatureScheme.KeyType.RSA, SignatureScheme.KeyType.EC)) {
+            SignatureScheme scheme = SignatureScheme.legacy(type).orElseThrow();
+            assertTrue(provider.crypto().signSchemes().contains(scheme), scheme + " in " + provider);
+            KeyPair pair = KEYS.get(scheme);
+            byte[] sig = provider.crypto().createSigner(scheme, pair.getPrivate().getEncoded()).sign(MESSAGE);
+            assertTrue(provider.crypto().verify(scheme, pair.getPublic().getEncoded(), MESSAGE, sig), scheme.toString());
         }
     }
 

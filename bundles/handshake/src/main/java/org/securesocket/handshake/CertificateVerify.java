@@ -3,9 +3,16 @@ package org.securesocket.handshake;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.securesocket.common.TlsException;
+import org.securesocket.record.ProtocolVersion;
 
-/** CertificateVerify (RFC 8446 section 4.4.3): {@code SignatureScheme algorithm; opaque signature<0..2^16-1>}. */
+/**
+ * CertificateVerify (RFC 8446 section 4.4.3, RFC 5246 section 7.4.8): {@code SignatureScheme algorithm;
+ * opaque signature<0..2^16-1>}. TLS 1.0 and 1.1 (RFC 4346 section 7.4.8) have no algorithm field: that
+ * form carries {@link #NO_SCHEME}, which TLS 1.2 and 1.3 cannot express.
+ */
 public record CertificateVerify(int scheme, byte[] signature) implements HandshakeMessage {
+    /** The scheme of the TLS 1.0/1.1 form, which names none on the wire (the key type implies it). */
+    public static final int NO_SCHEME = -1;
     private static final String SERVER_CONTEXT = "TLS 1.3, server CertificateVerify";
     private static final String CLIENT_CONTEXT = "TLS 1.3, client CertificateVerify";
 
@@ -13,8 +20,9 @@ public record CertificateVerify(int scheme, byte[] signature) implements Handsha
         signature = signature.clone();
     }
 
-    public static CertificateVerify read(WireReader in) throws TlsException {
-        int scheme = in.u16("algorithm");
+    /** Decodes a CertificateVerify sent in {@code version}: TLS 1.0/1.1 without the algorithm field. */
+    public static CertificateVerify read(WireReader in, ProtocolVersion version) throws TlsException {
+        int scheme = version.atLeast(ProtocolVersion.TLS12) ? in.u16("algorithm") : NO_SCHEME;
         return new CertificateVerify(scheme, in.vector16(0, 0xffff, "signature"));
     }
 
@@ -43,7 +51,10 @@ public record CertificateVerify(int scheme, byte[] signature) implements Handsha
 
     @Override
     public void write(WireWriter out) {
-        out.u16(scheme).vector16(signature);
+        if (scheme != NO_SCHEME) {
+            out.u16(scheme);
+        }
+        out.vector16(signature);
     }
 
     @Override

@@ -63,7 +63,7 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
             case ENCRYPTED_EXTENSIONS -> EncryptedExtensions.read(in);
             case CERTIFICATE_REQUEST -> Tls13CertificateRequest.read(in);
             case CERTIFICATE -> Tls13Certificate.read(in);
-            case CERTIFICATE_VERIFY -> CertificateVerify.read(in);
+            case CERTIFICATE_VERIFY -> CertificateVerify.read(in, ProtocolVersion.TLS13);
             case FINISHED -> Finished.read(in);
             case NEW_SESSION_TICKET -> Tls13NewSessionTicket.read(in);
             case KEY_UPDATE -> KeyUpdate.read(in);

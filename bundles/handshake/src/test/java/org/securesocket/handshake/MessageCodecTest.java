@@ -186,6 +186,25 @@ class MessageCodecTest {
         assertThrows(TlsException.class, () -> HandshakeMessage.read(new HandshakeFrame(encoded), ProtocolVersion.TLS12));
     }
 
+    /** RFC 4346 section 7.4.8: a TLS 1.0/1.1 CertificateVerify is the signature vector alone. */
+    @Test
+    void legacyCertificateVerifyHasNoSchemeField() throws TlsException {
+        CertificateVerify legacy = new CertificateVerify(CertificateVerify.NO_SCHEME, bytes(256, 5));
+        byte[] body = Arrays.copyOfRange(legacy.encode(), 4, legacy.encode().length);
+        assertEquals(2 + 256, body.length);
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11)) {
+            CertificateVerify decoded = CertificateVerify.read(WireReader.of(body), v);
+            assertEquals(legacy, decoded);
+            assertArrayEquals(legacy.encode(), decoded.encode());
+            assertTruncationRejected(body, b -> CertificateVerify.read(WireReader.of(b), v));
+        }
+        CertificateVerify tls12 = new CertificateVerify(0x0401, bytes(256, 5));
+        byte[] body12 = Arrays.copyOfRange(tls12.encode(), 4, tls12.encode().length);
+        assertEquals(2 + 2 + 256, body12.length);
+        assertEquals(tls12, CertificateVerify.read(WireReader.of(body12), ProtocolVersion.TLS12));
+        assertTruncationRejected(body12, b -> CertificateVerify.read(WireReader.of(b), ProtocolVersion.TLS12));
+    }
+
     @Test
     void dheParametersRoundTripAndRejectTruncation() throws TlsException {
         for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11, ProtocolVersion.TLS12)) {

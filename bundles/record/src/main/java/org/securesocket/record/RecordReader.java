@@ -24,6 +24,12 @@ import org.securesocket.record.internal.Protection;
 public final class RecordReader {
     /** The default maximum handshake message body, enough for real certificate chains. */
     public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_LENGTH = 1 << 16;
+    /**
+     * The most records in a row that carry nothing for the application: empty application data,
+     * warning alerts and post-handshake messages (tickets, KeyUpdate, HelloRequest). A peer may send
+     * a few; a flood of them is refused rather than processed without end.
+     */
+    public static final int MAX_NON_ADVANCING_RECORDS = 32;
 
     private final Deframer deframer = new Deframer();
     private final Deframer.HeaderCheck headerCheck = this::checkHeader;
@@ -35,6 +41,7 @@ public final class RecordReader {
     private PlaintextLimit limit = PlaintextLimit.DEFAULT;
     private boolean peerFinished;
     private boolean compatibilityCcsSeen;
+    private int nonAdvancingRecords;
     private boolean closed;
     private TlsException failure;
 
@@ -222,6 +229,11 @@ public final class RecordReader {
             throw new TlsException(ErrorCode.RECORD_DECODE_ERROR,
                     "the peer sent an empty handshake record (RFC 8446 section 5.1 forbids it)");
         }
+        if (peerFinished) {
+            nonAdvancing("a post-handshake message");
+        } else {
+            nonAdvancingRecords = 0;
+        }
         handshake.add(body);
         return handshake.next();
     }
@@ -232,6 +244,9 @@ public final class RecordReader {
             throw TlsException.alertReceived(alert.description());
         }
         closed = alert.description() == Alert.CLOSE_NOTIFY;
+        if (!closed) {
+            nonAdvancing("a " + alert + " alert");
+        }
         return alert;
     }
 
@@ -243,14 +258,25 @@ public final class RecordReader {
         return ChangeCipherSpec.INSTANCE;
     }
 
+    /** Counts one record that carried nothing; past the limit the peer is flooding us. */
+    private void nonAdvancing(String what) throws TlsException {
+        if (++nonAdvancingRecords > MAX_NON_ADVANCING_RECORDS) {
+            throw new TlsException(ErrorCode.RECORD_UNEXPECTED_MESSAGE, "the peer sent more than "
+                    + MAX_NON_ADVANCING_RECORDS + " records in a row without application data (the last was "
+                    + what + "): refusing a flood that would keep the connection busy without end");
+        }
+    }
+
     private ApplicationData applicationData(ByteBuffer body) throws TlsException {
         if (protection.isNull()) {
             throw new TlsException(ErrorCode.RECORD_UNEXPECTED_MESSAGE,
                     "the peer sent application data before any keys were established");
         }
         if (!body.hasRemaining()) {
+            nonAdvancing("an empty application data record");
             return null; // zero-length application data is allowed and carries nothing (RFC 8446 section 5.1)
         }
+        nonAdvancingRecords = 0;
         applicationData.set(body);
         return applicationData;
     }

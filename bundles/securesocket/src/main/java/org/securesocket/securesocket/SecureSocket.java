@@ -22,6 +22,7 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.SessionParameters;
+import org.securesocket.record.BufferPool;
 import org.securesocket.record.PlaintextLimit;
 import org.securesocket.securesocket.internal.CombinedTrustStore;
 import org.securesocket.x509.Certificate;
@@ -33,7 +34,9 @@ import org.securesocket.x509.X509PathValidator;
  * completes the handshake within the timeout; then {@link #getInputStream} and {@link #getOutputStream}
  * carry plaintext, and {@link #close} sends close_notify. Failures are {@link TlsException}s with the
  * codes of the stack ({@code io.timeout}, {@code io.connection_refused}, {@code io.closed} for the
- * transport). The streams are each for one thread at a time.
+ * transport). One thread may read while another writes: the connection's state is guarded by one lock,
+ * and the bytes it queues are taken and written to the socket in order under another (a read can queue
+ * bytes too: an alert, a refused renegotiation). Each stream is for one thread at a time.
  */
 public final class SecureSocket implements Closeable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -43,10 +46,13 @@ public final class SecureSocket implements Closeable {
     private final Socket socket;
     private final TlsConnection connection;
     private final SecureSocketOptions options;
-    private final byte[] netBuffer = new byte[1 << 15];
     private final InputStream in = new PlaintextIn();
     private final OutputStream out = new PlaintextOut();
-    private boolean closed;
+    /** Guards {@link #connection}, which is not thread-safe. */
+    private final Object lock = new Object();
+    /** Held while taking the connection's outbound bytes and writing them, so they reach the socket in order. */
+    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
+    private volatile boolean closed;
     private Duration handshakeTime;
 
     private SecureSocket(Socket socket, TlsConnection connection, SecureSocketOptions options) {
@@ -163,61 +169,130 @@ public final class SecureSocket implements Closeable {
         socket.setSoTimeout((int) Math.min(options.timeout().toMillis(), Integer.MAX_VALUE));
     }
 
-    /** Reads once from the socket into the connection; false at the end of the stream. */
+    /**
+     * Reads once from the socket into the connection; false at the end of the stream. The read
+     * buffer is a {@link BufferPool} one, held only for the read and the processing of what it
+     * brought (the connection keeps nothing of it), so an idle socket holds no read buffer.
+     */
     private boolean fill() throws IOException {
-        int n;
+        ByteBuffer buffer = BufferPool.take();
         try {
-            n = socket.getInputStream().read(netBuffer);
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new TlsException(ErrorCode.IO_CLOSED, null, "reading from the server failed: " + e.getMessage(), e);
-        }
-        if (n < 0) {
-            if (connection.isHandshakeComplete()) {
-                connection.endOfInput();
+            int n;
+            try {
+                n = socket.getInputStream().read(buffer.array(), 0, BufferPool.READ);
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new TlsException(ErrorCode.IO_CLOSED, null, "reading from the server failed: " + e.getMessage(), e);
             }
-            return false;
-        }
-        try {
-            connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            synchronized (lock) {
+                if (n < 0) {
+                    if (connection.isHandshakeComplete()) {
+                        connection.endOfInput();
+                    }
+                    return false;
+                }
+            }
+            try {
+                synchronized (lock) {
+                    connection.receive(buffer.limit(n));
+                }
+            } finally {
+                sendQuietly(false);
+            }
+            return true;
         } finally {
-            sendQuietly();
+            BufferPool.give(buffer);
         }
-        return true;
     }
 
-    /** Sends what the connection queued; a failed write first looks for the peer's alert that explains it. */
+    private boolean hasOutbound() {
+        synchronized (lock) {
+            return connection.hasOutbound();
+        }
+    }
+
+    /**
+     * Sends what the connection queued, waiting for the socket; a failed write first looks for the
+     * peer's alert that explains it. Before returning it sends what a reading thread queued meanwhile
+     * (see {@link #sendQuietly}).
+     */
     private void flush() throws IOException {
-        if (!connection.hasOutbound()) {
+        do {
+            sendLock.lock();
+            try {
+                if (!hasOutbound()) {
+                    return;
+                }
+                try {
+                    send();
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    readPendingAlert();
+                    throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: "
+                            + e.getMessage(), e);
+                }
+            } finally {
+                sendLock.unlock();
+            }
+        } while (hasOutbound());
+    }
+
+    /**
+     * Sends what the connection queued, ignoring failures: the failure being reported matters more.
+     * The reading thread (after an alert or a KeyUpdate was queued) passes {@code wait} false: it never
+     * waits for a writing thread, which may be blocked on a peer that waits for us to read; that thread
+     * sends these bytes itself before it leaves {@link #flush}.
+     */
+    private void sendQuietly(boolean wait) {
+        if (!hasOutbound()) {
             return;
         }
-        byte[] bytes = connection.takeOutbound();
+        if (wait) {
+            sendLock.lock();
+        } else if (!sendLock.tryLock()) {
+            return;
+        }
         try {
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-        } catch (IOException e) {
-            readPendingAlert();
-            throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: " + e.getMessage(), e);
+            send();
+        } catch (IOException ignored) {
+            // the failure being reported matters more than the alert we could not send
+        } finally {
+            sendLock.unlock();
         }
     }
 
-    private void sendQuietly() {
+    /**
+     * Writes what the connection queued, in order, through a pooled buffer (no array per record).
+     * Call holding {@link #sendLock}.
+     */
+    private void send() throws IOException {
+        ByteBuffer buffer = BufferPool.take();
         try {
-            if (connection.hasOutbound()) {
-                socket.getOutputStream().write(connection.takeOutbound());
+            int n;
+            while ((n = takeOutbound(buffer.array(), buffer.capacity())) > 0) {
+                socket.getOutputStream().write(buffer.array(), 0, n);
             }
-        } catch (IOException ignored) {
-            // the failure being reported matters more than the alert we could not send
+        } finally {
+            BufferPool.give(buffer);
+        }
+    }
+
+    private int takeOutbound(byte[] into, int length) {
+        synchronized (lock) {
+            return connection.takeOutbound(into, 0, length);
         }
     }
 
     private void readPendingAlert() throws TlsException {
+        byte[] buffer = new byte[1024]; // failures only; the pooled buffers may be in use by a reading thread
         try {
             socket.setSoTimeout(ALERT_GRACE_MILLIS);
             int n;
-            while ((n = socket.getInputStream().read(netBuffer)) > 0) {
-                connection.receive(ByteBuffer.wrap(netBuffer, 0, n));
+            while ((n = socket.getInputStream().read(buffer)) > 0) {
+                synchronized (lock) {
+                    connection.receive(ByteBuffer.wrap(buffer, 0, n));
+                }
             }
         } catch (TlsException e) {
             throw e;
@@ -292,8 +367,10 @@ public final class SecureSocket implements Closeable {
         }
         closed = true;
         try {
-            connection.close();
-            sendQuietly();
+            synchronized (lock) {
+                connection.close();
+            }
+            sendQuietly(true);
         } finally {
             socket.close();
         }
@@ -323,8 +400,8 @@ public final class SecureSocket implements Closeable {
             if (len == 0) {
                 return 0;
             }
-            while (connection.plaintextAvailable() == 0) {
-                if (connection.isPeerClosed() || closed) {
+            while (plaintextAvailable() == 0) {
+                if (closed || peerClosed()) {
                     return -1;
                 }
                 try {
@@ -336,12 +413,26 @@ public final class SecureSocket implements Closeable {
                             + options.timeout().toMillis() + " ms", e);
                 }
             }
-            return connection.readPlaintext(b, off, len);
+            synchronized (lock) {
+                return connection.readPlaintext(b, off, len);
+            }
         }
 
         @Override
         public int available() {
-            return connection.plaintextAvailable();
+            return plaintextAvailable();
+        }
+
+        private int plaintextAvailable() {
+            synchronized (lock) {
+                return connection.plaintextAvailable();
+            }
+        }
+
+        private boolean peerClosed() {
+            synchronized (lock) {
+                return connection.isPeerClosed();
+            }
         }
     }
 
@@ -353,7 +444,9 @@ public final class SecureSocket implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            connection.writePlaintext(b, off, len);
+            synchronized (lock) {
+                connection.writePlaintext(b, off, len);
+            }
             flush();
         }
 

@@ -15,6 +15,7 @@ import org.securesocket.handshake.KeyLogSink;
 import org.securesocket.handshake.RecordLayer;
 import org.securesocket.handshake.SessionParameters;
 import org.securesocket.record.AlertMessage;
+import org.securesocket.record.BufferPool;
 import org.securesocket.record.ApplicationData;
 import org.securesocket.record.ChangeCipherSpec;
 import org.securesocket.record.ContentType;
@@ -73,12 +74,15 @@ public final class TlsConnection {
 
     /** Processes received bytes, all of them (partial records are kept for the next call). */
     public void receive(ByteBuffer src) throws TlsException {
-        guarded(() -> {
+        checkFailed(); // guarded, spelled out: no lambda per call on the data path
+        try {
             InboundMessage message;
             while ((message = reader.read(src)) != null) {
                 dispatch(message);
             }
-        });
+        } catch (TlsException e) {
+            throw fail(e);
+        }
         if (!summarized && handshake.isComplete()) {
             summarized = true;
             trace.trace(traceId, summary(handshake.session().orElseThrow()));
@@ -145,6 +149,11 @@ public final class TlsConnection {
         return outbound.takeAll();
     }
 
+    /** Takes up to {@code length} bytes waiting to be sent into {@code dst}; returns how many (0 when none). */
+    public int takeOutbound(byte[] dst, int offset, int length) {
+        return outbound.take(dst, offset, length);
+    }
+
     public boolean isHandshakeComplete() {
         return handshake.isComplete();
     }
@@ -172,12 +181,15 @@ public final class TlsConnection {
         if (closeSent) {
             throw new TlsException(ErrorCode.IO_CLOSED, "the connection is closed for writing");
         }
-        guarded(() -> {
+        checkFailed();
+        try {
             if (version == ProtocolVersion.TLS13 && writer.keyUpdateDue()) {
                 handshake.sendKeyUpdate(false); // before the AEAD limit (RFC 8446 section 5.5)
             }
             writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length));
-        });
+        } catch (TlsException e) {
+            throw fail(e);
+        }
     }
 
     /** Queues close_notify (once); nothing more can be written after it. */
@@ -211,25 +223,34 @@ public final class TlsConnection {
 
     /** Runs a step; on failure queues the alert to send, once, and makes the failure final. */
     private void guarded(Step step) throws TlsException {
-        if (failure != null) {
-            throw failure;
-        }
+        checkFailed();
         try {
             step.run();
         } catch (TlsException e) {
-            failure = e;
-            handshake.forgetSession();
-            trace.trace(traceId, "failed: " + e);
-            if (e.alertToSend()) {
-                try {
-                    queueAlert(AlertMessage.toSend(e.alert().orElseThrow(), version));
-                    trace.trace(traceId, "-> alert " + e.alert().orElseThrow());
-                } catch (TlsException secondary) {
-                    e.addSuppressed(secondary);
-                }
-            }
-            throw e;
+            throw fail(e);
         }
+    }
+
+    private void checkFailed() throws TlsException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Makes {@code e} final and queues the alert it names; returns it to throw. */
+    private TlsException fail(TlsException e) {
+        failure = e;
+        handshake.forgetSession();
+        trace.trace(traceId, "failed: " + e);
+        if (e.alertToSend()) {
+            try {
+                queueAlert(AlertMessage.toSend(e.alert().orElseThrow(), version));
+                trace.trace(traceId, "-> alert " + e.alert().orElseThrow());
+            } catch (TlsException secondary) {
+                e.addSuppressed(secondary);
+            }
+        }
+        return e;
     }
 
     private void queueAlert(AlertMessage alert) throws TlsException {
@@ -238,10 +259,14 @@ public final class TlsConnection {
         outbound.put(dst.flip());
     }
 
+    /** Seals straight into the outbound queue (no buffer of its own per record). */
     private void writeRecords(ContentType type, ByteBuffer src) throws TlsException {
-        ByteBuffer dst = ByteBuffer.allocate(writer.wireLength(type, src.remaining()));
-        writer.write(type, src, dst);
-        outbound.put(dst.flip());
+        ByteBuffer dst = outbound.tail(writer.wireLength(type, src.remaining()));
+        try {
+            writer.write(type, src, dst);
+        } finally {
+            outbound.wrote(dst);
+        }
     }
 
     /** The handshake's view of this connection's record layer. */
@@ -287,9 +312,15 @@ public final class TlsConnection {
         }
     }
 
-    /** A growable byte queue. */
+    /**
+     * A growable byte queue that holds a {@link BufferPool} buffer only while it has bytes (an idle
+     * connection keeps none); it grows beyond one pooled buffer into an array of its own when a
+     * write is larger.
+     */
     private static final class Buffer {
-        private byte[] data = new byte[1024];
+        private ByteBuffer pooled;
+        private byte[] data;
+        private ByteBuffer view;
         private int start;
         private int end;
 
@@ -299,30 +330,80 @@ public final class TlsConnection {
 
         void put(ByteBuffer src) {
             int n = src.remaining();
-            if (end + n > data.length) {
-                int size = size();
-                byte[] bigger = size + n > data.length ? new byte[Math.max(data.length * 2, size + n)] : data;
-                System.arraycopy(data, start, bigger, 0, size);
-                data = bigger;
-                start = 0;
-                end = size;
-            }
+            ensure(n);
             src.get(data, end, n);
             end += n;
         }
 
+        /** A view of the next {@code n} free bytes, to write into; then {@link #wrote}. */
+        ByteBuffer tail(int n) {
+            ensure(n);
+            if (view == null || view.array() != data) {
+                view = ByteBuffer.wrap(data);
+            }
+            return view.limit(end + n).position(end);
+        }
+
+        void wrote(ByteBuffer tail) {
+            end = tail.position();
+            releaseIfEmpty();
+        }
+
+        private void ensure(int n) {
+            if (data == null) {
+                if (n <= BufferPool.SIZE) {
+                    pooled = BufferPool.take();
+                    data = pooled.array();
+                } else {
+                    data = new byte[n];
+                }
+                start = 0;
+                end = 0;
+                return;
+            }
+            if (end + n <= data.length) {
+                return;
+            }
+            int size = size();
+            byte[] target = size + n <= data.length ? data : new byte[Math.max(data.length * 2, size + n)];
+            System.arraycopy(data, start, target, 0, size);
+            if (target != data && pooled != null) {
+                BufferPool.give(pooled);
+                pooled = null;
+            }
+            data = target;
+            start = 0;
+            end = size;
+        }
+
         int take(byte[] dst, int offset, int length) {
             int n = Math.min(length, size());
-            System.arraycopy(data, start, dst, offset, n);
-            start += n;
+            if (n > 0) {
+                System.arraycopy(data, start, dst, offset, n);
+                start += n;
+                releaseIfEmpty();
+            }
             return n;
         }
 
         byte[] takeAll() {
-            byte[] out = Arrays.copyOfRange(data, start, end);
-            start = 0;
-            end = 0;
+            byte[] out = data == null ? new byte[0] : Arrays.copyOfRange(data, start, end);
+            start = end;
+            releaseIfEmpty();
             return out;
+        }
+
+        private void releaseIfEmpty() {
+            if (start == end && data != null) {
+                if (pooled != null) {
+                    BufferPool.give(pooled);
+                }
+                pooled = null;
+                data = null;
+                view = null;
+                start = 0;
+                end = 0;
+            }
         }
     }
 }

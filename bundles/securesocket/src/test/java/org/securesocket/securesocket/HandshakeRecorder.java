@@ -41,7 +41,7 @@ class HandshakeRecorder {
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "bundles/securesocket/src/test/resources/replay");
         Path keys = Files.createTempDirectory("replay-keys");
-        for (String name : List.of("ecdsa.pem", "ecdsa.key", "rsa.pem", "rsa.key")) {
+        for (String name : List.of("ecdsa.pem", "ecdsa.key", "rsa.pem", "rsa.key", "ca.pem", "ffdhe2048.pem")) {
             try (InputStream in = HandshakeRecorder.class.getResourceAsStream("/replay/" + name)) {
                 Files.write(keys.resolve(name), in.readAllBytes());
             }
@@ -59,7 +59,7 @@ class HandshakeRecorder {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
                 keys.resolve(scenario.serverKey + ".pem").toString(), "-key",
                 keys.resolve(scenario.serverKey + ".key").toString(), "-rev", "-quiet"));
-        command.addAll(scenario.serverOptions);
+        scenario.serverOptions.forEach(o -> command.add(o.replace("{keys}", keys.toString())));
         List<String> lines = new ArrayList<>(List.of("# " + scenario + ": recorded by HandshakeRecorder (re-record"
                 + " with the command in its javadoc)", "# server: " + String.join(" ", command.subList(0, 2)) + " "
                 + String.join(" ", scenario.serverOptions) + " with replay/" + scenario.serverKey + ".pem",

@@ -44,7 +44,13 @@ final class HandshakeRecording {
                     CipherSuite.TLS_CHACHA20_POLY1305_SHA256)).withGroups(List.of(NamedGroup.X25519,
                     NamedGroup.SECP256R1, NamedGroup.SECP384R1));
 
-    /** The recorded handshakes: the server's options, the client's policy, what each connection must negotiate. */
+    private static final HandshakePolicy TLS10 = HandshakePolicy.DEFAULT.withVersions(ProtocolVersion.TLS10,
+            ProtocolVersion.TLS10).withGroups(List.of(NamedGroup.X25519, NamedGroup.SECP256R1));
+
+    /**
+     * The recorded handshakes: the server's options ({@code {keys}} is the directory of the test keys), the
+     * client's policy, whether it has the test client certificate, what each connection must negotiate.
+     */
     enum Scenario {
         TLS12_ECDHE_ECDSA_AES128GCM("ecdsa", List.of("-tls1_2"), TLS12.withCipherSuites(List.of(
                 CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)), false, "<- server_key_exchange x25519",
@@ -66,18 +72,42 @@ final class HandshakeRecording {
                 "TLSv1.3 TLS_AES_128_GCM_SHA256 full"),
         TLS13_HELLO_RETRY_REQUEST("rsa", List.of("-tls1_3", "-num_tickets", "0", "-groups", "P-384"), TLS13, false,
                 "<- hello_retry_request",
-                "TLSv1.3 TLS_AES_128_GCM_SHA256 full");
+                "TLSv1.3 TLS_AES_128_GCM_SHA256 full"),
+        /** TLS 1.0 CBC: the IV of each record is the last ciphertext block of the previous one (RFC 2246 6.2.3.2). */
+        TLS10_ECDHE_RSA_AES128_CBC_SHA("rsa", List.of("-tls1", "-cipher", "ECDHE-RSA-AES128-SHA:@SECLEVEL=0"),
+                TLS10.withCipherSuites(List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA)), false,
+                "<- server_hello TLS 1.0 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+                "TLSv1 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA full"),
+        TLS12_DHE_RSA_AES128GCM("rsa", List.of("-tls1_2", "-dhparam", "{keys}/ffdhe2048.pem"), TLS12.withCipherSuites(
+                List.of(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)), false, "<- server_key_exchange DHE 2048-bit p",
+                "TLSv1.2 TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 full"),
+        TLS12_RSA_AES128_CBC_SHA256_ETM("rsa", List.of("-tls1_2"), TLS12.withCipherSuites(List.of(
+                CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256)), false,
+                "<- server_hello TLS 1.2 TLS_RSA_WITH_AES_128_CBC_SHA256 EMS EtM",
+                "TLSv1.2 TLS_RSA_WITH_AES_128_CBC_SHA256 full"),
+        /** The server requires a certificate ({@code -Verify 1}); the client sends replay/client.pem (P-256). */
+        TLS12_MUTUAL_AUTH("ecdsa", List.of("-tls1_2", "-Verify", "1", "-CAfile", "{keys}/ca.pem"), TLS12.withCipherSuites(
+                List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)), false, true,
+                "-> certificate_verify ECDSA_SECP256R1_SHA256",
+                "TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 full");
 
         final String serverKey;
         final List<String> serverOptions;
         final HandshakePolicy policy;
         final boolean sessionCache;
+        final boolean clientCertificate;
         /** The start of a trace line that shows the scenario's point (the retry, the session offered). */
         final String traceMarker;
         final List<String> outcomes;
 
         Scenario(String serverKey, List<String> serverOptions, HandshakePolicy policy, boolean sessionCache,
                 String traceMarker, String... outcomes) {
+            this(serverKey, serverOptions, policy, sessionCache, false, traceMarker, outcomes);
+        }
+
+        Scenario(String serverKey, List<String> serverOptions, HandshakePolicy policy, boolean sessionCache,
+                boolean clientCertificate, String traceMarker, String... outcomes) {
+            this.clientCertificate = clientCertificate;
             this.traceMarker = traceMarker;
             this.serverKey = serverKey;
             this.serverOptions = serverOptions;
@@ -96,15 +126,19 @@ final class HandshakeRecording {
          * address is only the session cache's key (the recorder connects its own socket).
          */
         SecureSocketOptions options(SessionCache cache, List<String> trace) throws Exception {
-            byte[] ca;
-            try (InputStream in = HandshakeRecording.class.getResourceAsStream("/replay/ca.pem")) {
-                ca = in.readAllBytes();
-            }
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             return SecureSocketOptions.builder().host("127.0.0.1").port(4433).serverName("localhost").policy(policy)
-                    .certificates(OptionMaps.readCertificates(ca)).clock(clock).sessions(cache)
+                    .certificates(OptionMaps.readCertificates(resource("ca.pem"))).clock(clock).sessions(cache)
                     .crypto(new JcaTlsCrypto(RandomSource.deterministic(SEED))).trace((id, line) -> trace.add(line))
+                    .clientCredentials(clientCertificate ? OptionMaps.clientCredentials(resource("client.key"),
+                            resource("client.pem")) : null)
                     .build();
+        }
+
+        private static byte[] resource(String name) throws IOException {
+            try (InputStream in = HandshakeRecording.class.getResourceAsStream("/replay/" + name)) {
+                return in.readAllBytes();
+            }
         }
 
         SessionCache cache() {

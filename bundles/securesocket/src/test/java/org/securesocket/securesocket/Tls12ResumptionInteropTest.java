@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.handshake.CipherSuite;
@@ -34,7 +36,8 @@ import org.securesocket.x509.Certificate;
  * TLS 1.2 resumption against openssl s_server, gnutls-serv and the JDK: by session ID and by ticket, the
  * second connection with the same options and cache resumes; {@code cache: false} never does; a
  * session the server does not know gives a full handshake that replaces it; a server without the
- * extended master secret is never resumed (RFC 7627 section 5.3).
+ * extended master secret is never resumed (RFC 7627 section 5.3). TLS 1.0 and 1.1 openssl servers with a
+ * CBC-SHA suite and encrypt_then_mac resume too, and the resumed connection keeps EtM (RFC 7366 section 3.1).
  */
 class Tls12ResumptionInteropTest {
     private static final HandshakePolicy TLS12 = HandshakePolicy.DEFAULT.withVersions(ProtocolVersion.TLS12,
@@ -61,10 +64,16 @@ class Tls12ResumptionInteropTest {
     }
 
     private static int openssl(String... extra) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-tls1_2"));
+        options.addAll(List.of(extra));
+        return start(opensslCommand(options));
+    }
+
+    private static List<String> opensslCommand(List<String> options) {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "{port}", "-cert",
-                files[0].toString(), "-key", files[1].toString(), "-tls1_2", "-rev", "-quiet"));
-        command.addAll(List.of(extra));
-        return start(command);
+                files[0].toString(), "-key", files[1].toString(), "-rev", "-quiet"));
+        command.addAll(options);
+        return command;
     }
 
     private static int gnutls(String priority, String... extra) throws Exception {
@@ -90,10 +99,14 @@ class Tls12ResumptionInteropTest {
         return "localhost @ 127.0.0.1:" + port;
     }
 
-    /** Connects, checks the data path (openssl -rev answers reversed, gnutls --echo as sent), returns resumed. */
     private static boolean connect(SecureSocketOptions options) throws Exception {
+        return connect(options, ProtocolVersion.TLS12);
+    }
+
+    /** Connects, checks the version and the data path (openssl -rev answers reversed, gnutls --echo as sent), returns resumed. */
+    private static boolean connect(SecureSocketOptions options, ProtocolVersion version) throws Exception {
         try (SecureSocket socket = SecureSocket.connect(options)) {
-            assertEquals("TLSv1.2", socket.protocol());
+            assertEquals(version, socket.session().version());
             assertEquals("CN=localhost", socket.peerCertificates().get(0).toString());
             socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
             String line = InteropMatrixTest.readLine(socket.getInputStream());
@@ -103,10 +116,15 @@ class Tls12ResumptionInteropTest {
     }
 
     private static void firstFullThenResumed(int port, boolean byTicket) throws Exception {
+        firstFullThenResumed(port, byTicket, ProtocolVersion.TLS12, TLS12);
+    }
+
+    /** Returns the session kept; the trace of the last connection is left in {@code trace}. */
+    private static SessionCache.Tls12Session firstFullThenResumed(int port, boolean byTicket, ProtocolVersion version,
+            HandshakePolicy policy, List<String> trace) throws Exception {
         SessionCache cache = new SessionCache(Clock.systemUTC(), 2);
-        List<String> trace = Collections.synchronizedList(new ArrayList<>());
-        SecureSocketOptions options = options(port, cache, trace).build();
-        assertFalse(connect(options), "the first connection is a full handshake");
+        SecureSocketOptions options = options(port, cache, trace).policy(policy).build();
+        assertFalse(connect(options, version), "the first connection is a full handshake");
         SessionCache.Tls12Session kept = cache.tls12(key(port)).orElseThrow(() -> new AssertionError(
                 "no session kept: " + trace));
         assertEquals(byTicket, kept.ticket().length > 0, "ticket: " + trace);
@@ -115,10 +133,16 @@ class Tls12ResumptionInteropTest {
         }
         for (int i = 0; i < 2; i++) {
             trace.clear();
-            assertTrue(connect(options), "resumed: " + trace);
-            assertTrue(trace.stream().anyMatch(l -> l.startsWith("FINISHED: TLSv1.2") && l.endsWith(" resumed")),
+            assertTrue(connect(options, version), "resumed: " + trace);
+            assertTrue(trace.stream().anyMatch(l -> l.startsWith("FINISHED: ") && l.endsWith(" resumed")),
                     trace.toString());
         }
+        return cache.tls12(key(port)).orElseThrow();
+    }
+
+    private static void firstFullThenResumed(int port, boolean byTicket, ProtocolVersion version,
+            HandshakePolicy policy) throws Exception {
+        firstFullThenResumed(port, byTicket, version, policy, Collections.synchronizedList(new ArrayList<>()));
     }
 
     @Test
@@ -129,6 +153,31 @@ class Tls12ResumptionInteropTest {
     @Test
     void byTicketAgainstOpenssl() throws Exception {
         firstFullThenResumed(openssl(), true);
+    }
+
+    /**
+     * TLS 1.0 and 1.1 with TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA and encrypt_then_mac (openssl's default),
+     * by session ID and by ticket: the session is kept with EtM and the abbreviated handshake uses it
+     * again (RFC 7366 section 3.1 forbids a resumption that changes it).
+     */
+    @ParameterizedTest(name = "{0} by ticket: {1}")
+    @CsvSource({"TLS10, false", "TLS10, true", "TLS11, false", "TLS11, true"})
+    void aLegacyCbcSessionWithEncryptThenMacResumes(ProtocolVersion version, boolean byTicket) throws Exception {
+        List<String> command = new ArrayList<>(List.of(version == ProtocolVersion.TLS10 ? "-tls1" : "-tls1_1", "-cipher",
+                "DEFAULT:@SECLEVEL=0"));
+        if (!byTicket) {
+            command.add("-no_ticket");
+        }
+        int port = start(opensslCommand(command));
+        HandshakePolicy policy = HandshakePolicy.DEFAULT.withVersions(version, version)
+                .withCipherSuites(List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA));
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        SessionCache.Tls12Session kept = firstFullThenResumed(port, byTicket, version, policy, trace);
+        assertEquals(version, kept.version());
+        assertEquals(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, kept.suite());
+        assertTrue(kept.encryptThenMac(), "the session was made with encrypt_then_mac");
+        assertTrue(trace.stream().anyMatch(l -> l.startsWith("<- server_hello " + version + " ") && l.contains(" EtM")),
+                "the resumed connection uses encrypt_then_mac: " + trace);
     }
 
     @Test

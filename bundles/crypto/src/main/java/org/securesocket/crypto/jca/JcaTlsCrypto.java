@@ -58,18 +58,34 @@ public class JcaTlsCrypto implements TlsCrypto {
     public JcaTlsCrypto(RandomSource random) {
         this.random = Objects.requireNonNull(random, "random");
         this.secureRandom = new RandomSourceSecureRandom(random);
-        this.hashes = probeHashes();
-        this.aeads = probeAeads();
-        this.cbc = probeCipher(JcaCbcCipher.TRANSFORMATION, "AES", 32);
-        this.namedGroups = probeGroups();
-        EnumSet<SignatureScheme> schemes = EnumSet.noneOf(SignatureScheme.class);
-        for (SignatureScheme scheme : SignatureScheme.values()) {
-            if (JcaSignatures.available(scheme)) {
-                schemes.add(scheme);
-            }
-        }
-        this.verifySchemes = Collections.unmodifiableSet(schemes);
+        Probed probed = Probed.PLATFORM;
+        this.hashes = probed.hashes();
+        this.aeads = probed.aeads();
+        this.cbc = probed.cbc();
+        this.namedGroups = probed.namedGroups();
+        this.verifySchemes = probed.schemes();
         this.signSchemes = verifySchemes;
+    }
+
+    /**
+     * What the platform's providers offer, probed once per class loader on first use: instantiating
+     * every algorithm takes tens of milliseconds at start-up, and a composition (or the bc provider,
+     * which keeps a JCA provider for the rest) would otherwise pay it again for every instance.
+     */
+    private record Probed(Set<HashAlgorithm> hashes, Set<AeadAlgorithm> aeads, boolean cbc,
+            Set<NamedGroup> namedGroups, Set<SignatureScheme> schemes) {
+        static final Probed PLATFORM = probe();
+
+        private static Probed probe() {
+            EnumSet<SignatureScheme> schemes = EnumSet.noneOf(SignatureScheme.class);
+            for (SignatureScheme scheme : SignatureScheme.values()) {
+                if (JcaSignatures.available(scheme)) {
+                    schemes.add(scheme);
+                }
+            }
+            return new Probed(probeHashes(), probeAeads(), probeCipher(JcaCbcCipher.TRANSFORMATION, "AES", 32),
+                    probeGroups(), Collections.unmodifiableSet(schemes));
+        }
     }
 
     @Override

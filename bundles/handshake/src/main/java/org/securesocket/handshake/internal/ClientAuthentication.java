@@ -15,7 +15,7 @@ import org.securesocket.x509.der.DerReader;
 /**
  * The client's answer to a CertificateRequest, for every version: which of the configured key's
  * schemes signs (one the server accepts, the version allows and the provider can sign with, of a key
- * type the TLS 1.2 certificate_types name), and what CertificateVerify signs in the negotiated
+ * type the TLS 1.0-1.2 certificate_types name), and what CertificateVerify signs in the negotiated
  * version. Without credentials or a fitting scheme the Certificate is empty (RFC 5246 section 7.4.6,
  * RFC 8446 section 4.4.2.4: the server decides whether to go on) and the trace says why.
  */
@@ -34,7 +34,8 @@ final class ClientAuthentication {
      * The scheme our CertificateVerify will use, or null to send an empty Certificate (traced).
      *
      * @param accepted         the server's signature_algorithms (TLS 1.3) or supported_signature_algorithms
-     * @param certificateTypes the TLS 1.2 certificate_types, or null in TLS 1.3 (which has none)
+     *                         (empty in TLS 1.0/1.1, which have none)
+     * @param certificateTypes the TLS 1.0-1.2 certificate_types, or null in TLS 1.3 (which has none)
      */
     static SignatureScheme select(Context ctx, List<Integer> accepted, byte[] certificateTypes) {
         ClientCredentials credentials = ctx.config.clientCredentials();
@@ -42,12 +43,8 @@ final class ClientAuthentication {
             ctx.trace("no client certificate is configured: an empty certificate is sent");
             return null;
         }
-        if (!ctx.version.atLeast(ProtocolVersion.TLS12)) {
-            ctx.trace("client certificates in " + ctx.version + " are not implemented: an empty certificate is sent");
-            return null;
-        }
+        SignatureScheme.KeyType key = credentials.schemes().get(0).keyType();
         if (certificateTypes != null) {
-            SignatureScheme.KeyType key = credentials.schemes().get(0).keyType();
             int needed = key == SignatureScheme.KeyType.EC || key == SignatureScheme.KeyType.ED25519
                     ? ECDSA_SIGN : RSA_SIGN;
             if (!contains(certificateTypes, needed)) {
@@ -55,6 +52,9 @@ final class ClientAuthentication {
                         + typeName(needed) + " as our client key needs: an empty certificate is sent");
                 return null;
             }
+        }
+        if (!ctx.version.atLeast(ProtocolVersion.TLS12)) {
+            return selectLegacy(ctx, key);
         }
         for (SignatureScheme s : credentials.schemes()) {
             if (accepted.contains(s.codepoint()) && allowedIn(ctx.version, s) && ctx.crypto.signSchemes().contains(s)) {
@@ -66,6 +66,20 @@ final class ClientAuthentication {
         return null;
     }
 
+    /** TLS 1.0/1.1: the key type fixes the scheme ({@link SignatureScheme#legacy}); Ed25519 and PSS keys have none. */
+    private static SignatureScheme selectLegacy(Context ctx, SignatureScheme.KeyType key) {
+        SignatureScheme scheme = SignatureScheme.legacy(key).orElse(null);
+        if (scheme == null) {
+            ctx.trace("a " + key + " client key cannot sign a " + ctx.version + " CertificateVerify (only RSA and ECDSA"
+                    + " keys can): an empty certificate is sent");
+        } else if (!ctx.crypto.signSchemes().contains(scheme)) {
+            ctx.trace("the crypto provider " + ctx.crypto.name() + " cannot sign with " + scheme + ", which "
+                    + ctx.version + " needs: an empty certificate is sent");
+            return null;
+        }
+        return scheme;
+    }
+
     /** Whether a scheme may sign a client's CertificateVerify in {@code version} (TLS 1.2 or 1.3). */
     static boolean allowedIn(ProtocolVersion version, SignatureScheme scheme) {
         return version == ProtocolVersion.TLS13 ? Tls13Signatures.allowed(scheme) : scheme.codepoint() >= 0;
@@ -73,23 +87,21 @@ final class ClientAuthentication {
 
     /**
      * Signs what the negotiated version signs (the one place this rule lives) and sends CertificateVerify.
-     * TLS 1.0/1.1 (MD5||SHA-1 or SHA-1 over the messages, no scheme field: RFC 4346 section 7.4.8) would be
-     * added here; {@link #select} does not choose a scheme for them yet.
+     * TLS 1.0-1.2 sign handshake_messages, which the scheme hashes (SHA-1, MD5 || SHA-1, or its own hash);
+     * TLS 1.0/1.1 send no scheme field (RFC 4346 section 7.4.8).
      */
     static void sendCertificateVerify(Context ctx, SignatureScheme scheme) throws TlsException {
-        byte[] content = switch (ctx.version) {
-            case TLS13 -> CertificateVerify.signedContent(false, ctx.transcript.digest()); // RFC 8446 section 4.4.3
-            case TLS12 -> ctx.transcript.messages(); // RFC 5246 section 7.4.8: handshake_messages, hashed by the scheme
-            case TLS10, TLS11 -> throw new TlsException(ErrorCode.INTERNAL_ERROR, "a client CertificateVerify in "
-                    + ctx.version + " is not implemented");
-        };
+        byte[] content = ctx.version == ProtocolVersion.TLS13
+                ? CertificateVerify.signedContent(false, ctx.transcript.digest()) // RFC 8446 section 4.4.3
+                : ctx.transcript.messages(); // RFC 5246 section 7.4.8: handshake_messages
         byte[] signature = ctx.crypto.createSigner(scheme, ctx.config.clientCredentials().pkcs8PrivateKey())
                 .sign(content);
-        ctx.send(new CertificateVerify(scheme.codepoint(), signature));
+        int field = ctx.version.atLeast(ProtocolVersion.TLS12) ? scheme.codepoint() : CertificateVerify.NO_SCHEME;
+        ctx.send(new CertificateVerify(field, signature));
         ctx.trace("-> certificate_verify " + scheme);
     }
 
-    /** Traces a TLS 1.2 CertificateRequest: the types, schemes and CA names asked for. */
+    /** Traces a TLS 1.0-1.2 CertificateRequest: the types, schemes and CA names asked for. */
     static void traceRequest(Context ctx, CertificateRequest request) {
         List<String> names = new ArrayList<>();
         for (byte[] der : request.certificateAuthorities()) {

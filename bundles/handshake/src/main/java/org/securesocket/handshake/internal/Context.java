@@ -99,7 +99,7 @@ public final class Context {
         this.trace = Objects.requireNonNull(trace, "trace");
         this.traceId = traceId;
         if (config.clientCredentials() != null) {
-            transcript.retainMessages(); // for a TLS 1.2 CertificateVerify
+            transcript.retainMessages(); // for a TLS 1.0-1.2 CertificateVerify
         }
     }
 

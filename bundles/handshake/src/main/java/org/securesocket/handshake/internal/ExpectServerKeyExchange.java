@@ -88,8 +88,7 @@ final class ExpectServerKeyExchange implements ClientState {
 
     /** TLS 1.0/1.1: the certificate's key type fixes the algorithm. */
     private static SignatureScheme legacyScheme(Context ctx) throws TlsException {
-        SignatureScheme scheme = ctx.suite.keyExchange().certificateKey() == SignatureScheme.KeyType.EC
-                ? SignatureScheme.ECDSA_SHA1 : SignatureScheme.RSA_PKCS1_MD5_SHA1;
+        SignatureScheme scheme = SignatureScheme.legacy(ctx.suite.keyExchange().certificateKey()).orElseThrow();
         if (!ctx.crypto.verifySchemes().contains(scheme)) {
             throw new TlsException(ErrorCode.HANDSHAKE_INSUFFICIENT_SECURITY, "the " + ctx.crypto.name()
                     + " provider cannot verify " + scheme + ", which " + ctx.version + " signatures use");

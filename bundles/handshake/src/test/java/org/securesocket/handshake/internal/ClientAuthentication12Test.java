@@ -127,7 +127,7 @@ class ClientAuthentication12Test {
         assertEquals(1, certificate.certificates().size());
         assertArrayEquals(credentials.certificateChain().get(0), certificate.certificates().get(0));
         ClientKeyExchange.read(WireReader.of(new HandshakeFrame(flight.get(1)).body()), ClientKeyExchange.Form.ECDH_POINT);
-        CertificateVerify verify = CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body()));
+        CertificateVerify verify = CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body()), ProtocolVersion.TLS12);
         assertEquals(expected.codepoint(), verify.scheme());
         // RFC 5246 section 7.4.8: every handshake message up to, not including, CertificateVerify
         ByteArrayOutputStream signed = new ByteArrayOutputStream();
@@ -146,7 +146,7 @@ class ClientAuthentication12Test {
         ClientHandshake client = client(server, credentials("RSA"));
         List<byte[]> flight = answer(server, client, request(new byte[] {1}, 0x0401, 0x0403));
         assertEquals(SignatureScheme.RSA_PKCS1_SHA256.codepoint(),
-                CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body())).scheme());
+                CertificateVerify.read(WireReader.of(new HandshakeFrame(flight.get(2)).body()), ProtocolVersion.TLS12).scheme());
         finish(server, client, flight);
     }
 

@@ -92,7 +92,7 @@ class ClientStateChainTest {
     void anUnsolicitedExtensionIsUnsupportedExtension() throws Exception {
         ScriptedServer server = new ScriptedServer(crypto) {
             @Override
-            List<Extension> serverHelloExtensions() {
+            public List<Extension> serverHelloExtensions() {
                 List<Extension> e = new ArrayList<>(super.serverHelloExtensions());
                 e.add(new Extension(ExtensionType.SESSION_TICKET, new byte[0]));
                 return e;
@@ -109,7 +109,7 @@ class ClientStateChainTest {
         for (ExtensionType missing : List.of(ExtensionType.RENEGOTIATION_INFO, ExtensionType.EXTENDED_MASTER_SECRET)) {
             ScriptedServer server = new ScriptedServer(crypto) {
                 @Override
-                List<Extension> serverHelloExtensions() {
+                public List<Extension> serverHelloExtensions() {
                     return super.serverHelloExtensions().stream().filter(e -> e.type() != missing.codepoint()).toList();
                 }
             };
@@ -138,7 +138,7 @@ class ClientStateChainTest {
     void anUnofferedSignatureSchemeIsAnErrorNeverSkipped() throws Exception {
         ScriptedServer server = new ScriptedServer(crypto) {
             @Override
-            SignatureScheme scheme() {
+            public SignatureScheme scheme() {
                 return SignatureScheme.ECDSA_SHA1;
             }
         };
@@ -152,7 +152,7 @@ class ClientStateChainTest {
     void anUnofferedGroupIsRefused() throws Exception {
         ScriptedServer server = new ScriptedServer(crypto) {
             @Override
-            NamedGroup group() {
+            public NamedGroup group() {
                 return NamedGroup.SECP521R1;
             }
         };

@@ -42,14 +42,14 @@ class FragmentLimitsAndStatusTest {
             throws Exception {
         return new ScriptedServer(crypto) {
             @Override
-            List<Extension> serverHelloExtensions() {
+            public List<Extension> serverHelloExtensions() {
                 List<Extension> out = super.serverHelloExtensions();
                 out.addAll(extra);
                 return out;
             }
 
             @Override
-            List<HandshakeMessage> firstFlight() throws TlsException {
+            public List<HandshakeMessage> firstFlight() throws TlsException {
                 List<HandshakeMessage> flight = new ArrayList<>(super.firstFlight());
                 if (status != null) {
                     flight.add(2, status);

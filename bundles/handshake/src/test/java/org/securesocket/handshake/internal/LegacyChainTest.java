@@ -70,7 +70,7 @@ class LegacyChainTest {
     private ScriptedServer server(int version, CipherSuite suite, List<Extension> extra) throws Exception {
         ScriptedServer server = new ScriptedServer(crypto) {
             @Override
-            ServerHello serverHello() {
+            public ServerHello serverHello() {
                 List<Extension> e = new ArrayList<>(serverHelloExtensions());
                 e.addAll(extra);
                 return new ServerHello(version, serverRandom, new byte[0], suite.codepoint(), 0, e);

@@ -42,30 +42,34 @@ import org.securesocket.record.RecordProtection;
  * A TLS 1.2 ECDHE-ECDSA server written with the project's own codecs and crypto, for driving the
  * client's state chain message by message. Records are not protected here (the record layer is
  * tested on its own): the test sees and may alter every message. Tests override the builders.
+ * Shared through this module's test-jar with the socket-level hostile server of the securesocket
+ * module, which feeds it what it reads from the wire and protects what it writes.
  */
-class ScriptedServer implements RecordLayer {
-    final TlsCrypto crypto;
-    final KeyPair key;
-    final byte[] certificate;
-    final List<byte[]> fromClient = new ArrayList<>();
-    final List<AlertMessage> alertsFromClient = new ArrayList<>();
+public class ScriptedServer implements RecordLayer {
+    public final TlsCrypto crypto;
+    public final KeyPair key;
+    public final byte[] certificate;
+    public final List<byte[]> fromClient = new ArrayList<>();
+    public final List<AlertMessage> alertsFromClient = new ArrayList<>();
     /** Every message framed for the client, encoded, in order. */
     final List<byte[]> toClient = new ArrayList<>();
-    int changeCipherSpecsFromClient;
+    public int changeCipherSpecsFromClient;
     /** The limits the client set on its record layer, or null. */
     PlaintextLimit clientReadLimit;
     PlaintextLimit clientWriteLimit;
-    TranscriptHash transcript;
-    ClientHello hello;
-    byte[] serverRandom;
-    KeyShare share;
-    CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    public TranscriptHash transcript;
+    public ClientHello hello;
+    public byte[] serverRandom;
+    public KeyShare share;
+    public CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
     /** Whether the ServerHello agrees to the extended master secret (RFC 7627). */
     boolean extendedMasterSecret = true;
-    /** The secrets of the last full handshake, once the client's Finished is answered. */
-    Tls12KeySchedule keys;
+    /** The secrets of the last full handshake, once the client's ClientKeyExchange is read. */
+    public Tls12KeySchedule keys;
+    /** The ClientKeyExchange {@link #keys} were derived from. */
+    private byte[] keyExchangeRead;
 
-    ScriptedServer(TlsCrypto crypto) throws Exception {
+    public ScriptedServer(TlsCrypto crypto) throws Exception {
         this.crypto = crypto;
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -111,7 +115,7 @@ class ScriptedServer implements RecordLayer {
     }
 
     /** Reads the ClientHello the client sent. */
-    void receiveClientHello() throws TlsException {
+    public void receiveClientHello() throws TlsException {
         byte[] encoded = fromClient.get(0);
         hello = ClientHello.read(WireReader.of(new HandshakeFrame(encoded).body()));
         transcript = crypto.createHash(HashAlgorithm.SHA256);
@@ -119,7 +123,7 @@ class ScriptedServer implements RecordLayer {
         serverRandom = crypto.random().bytes(32);
     }
 
-    List<Extension> serverHelloExtensions() {
+    public List<Extension> serverHelloExtensions() {
         List<Extension> extensions = new ArrayList<>(List.of(ExtensionCodecs.renegotiationInfo(new byte[0])));
         if (extendedMasterSecret) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.EXTENDED_MASTER_SECRET));
@@ -127,23 +131,23 @@ class ScriptedServer implements RecordLayer {
         return extensions;
     }
 
-    ServerHello serverHello() {
+    public ServerHello serverHello() {
         return new ServerHello(0x0303, serverRandom, new byte[0], suite.codepoint(), 0, serverHelloExtensions());
     }
 
-    CertificateMessage certificateMessage() {
+    public CertificateMessage certificateMessage() {
         return new CertificateMessage(List.of(certificate));
     }
 
-    NamedGroup group() {
+    public NamedGroup group() {
         return NamedGroup.X25519;
     }
 
-    SignatureScheme scheme() {
+    public SignatureScheme scheme() {
         return SignatureScheme.ECDSA_SECP256R1_SHA256;
     }
 
-    ServerKeyExchange serverKeyExchange() throws TlsException {
+    public ServerKeyExchange serverKeyExchange() throws TlsException {
         share = crypto.generateKeyShare(group());
         EcdheParameters unsigned = new EcdheParameters(group().codepoint(), share.publicKey(), 0, new byte[0]);
         byte[] signed = Tls12KeySchedule.concat(Tls12KeySchedule.concat(hello.random(), serverRandom), unsigned.params());
@@ -153,31 +157,44 @@ class ScriptedServer implements RecordLayer {
     }
 
     /** The server's first flight, in order. */
-    List<HandshakeMessage> firstFlight() throws TlsException {
+    public List<HandshakeMessage> firstFlight() throws TlsException {
         return List.of(serverHello(), certificateMessage(), serverKeyExchange(), new ServerHelloDone());
     }
 
     /** Hashes a message the server sends and returns its frame. */
-    HandshakeFrame frame(HandshakeMessage message) {
+    public HandshakeFrame frame(HandshakeMessage message) {
         byte[] encoded = message.encode();
         transcript.update(encoded);
         toClient.add(encoded);
         return new HandshakeFrame(encoded);
     }
 
-    /**
-     * Reads the client's ClientKeyExchange and Finished (checking the latter) and returns the server
-     * Finished to send.
-     */
-    Finished answerClientFinished() throws TlsException {
-        byte[] cke = fromClient.get(fromClient.size() - 2);
-        byte[] fin = fromClient.get(fromClient.size() - 1);
+    /** Reads the client's ClientKeyExchange, the last message received so far, and derives {@link #keys}. */
+    public Tls12KeySchedule receiveClientKeyExchange() throws TlsException {
+        return deriveKeys(fromClient.get(fromClient.size() - 1));
+    }
+
+    private Tls12KeySchedule deriveKeys(byte[] cke) throws TlsException {
         transcript.update(cke);
         byte[] sessionHash = extendedMasterSecret ? transcript.currentDigest() : null;
         byte[] pms = share.agree(ClientKeyExchange.read(WireReader.of(new HandshakeFrame(cke).body()),
                 ClientKeyExchange.Form.ECDH_POINT).exchangeKeys());
         keys = Tls12KeySchedule.derive(crypto, ProtocolVersion.TLS12, suite, pms, sessionHash, hello.random(),
                 serverRandom);
+        keyExchangeRead = cke;
+        return keys;
+    }
+
+    /**
+     * Reads the client's ClientKeyExchange (unless {@link #receiveClientKeyExchange} did) and Finished,
+     * checking the latter, and returns the server Finished to send.
+     */
+    public Finished answerClientFinished() throws TlsException {
+        byte[] cke = fromClient.get(fromClient.size() - 2);
+        byte[] fin = fromClient.get(fromClient.size() - 1);
+        if (cke != keyExchangeRead) {
+            deriveKeys(cke);
+        }
         byte[] clientVerify = Finished.read(WireReader.of(new HandshakeFrame(fin).body())).verifyData();
         if (!keys.checkVerifyData("client finished", transcript.currentDigest(), clientVerify)) {
             throw new AssertionError("the client's Finished does not verify");

@@ -57,7 +57,7 @@ class Tls12ResumptionTest {
         }
 
         @Override
-        List<Extension> serverHelloExtensions() {
+        public List<Extension> serverHelloExtensions() {
             List<Extension> e = new ArrayList<>(super.serverHelloExtensions());
             if (promiseTicket) {
                 e.add(new Extension(ExtensionType.SESSION_TICKET, new byte[0]));
@@ -66,7 +66,7 @@ class Tls12ResumptionTest {
         }
 
         @Override
-        ServerHello serverHello() {
+        public ServerHello serverHello() {
             return new ServerHello(0x0303, serverRandom, sessionId, suite.codepoint(), 0, serverHelloExtensions());
         }
 

@@ -2,12 +2,14 @@ package org.securesocket.record.internal;
 
 import java.nio.ByteBuffer;
 import org.securesocket.common.TlsException;
+import org.securesocket.record.BufferPool;
 
 /**
  * Cuts records out of input that arrives in chunks of any size. A record that lies whole in the
  * caller's buffer is handed back as a view of that buffer (to be decrypted in place); the bytes of
- * a record split across chunks are gathered in one buffer of exactly one maximum record, so at most
- * one record is ever held beyond what the caller keeps. Every header is checked as soon as its five
+ * a record split across chunks are gathered in one pooled buffer (limited to one maximum record),
+ * taken when a record is split and given back once it has been handed out, so at most one record
+ * is ever held beyond what the caller keeps and none between records. Every header is checked as soon as its five
  * bytes are known, before any of its body is buffered.
  */
 public final class Deframer {
@@ -36,7 +38,7 @@ public final class Deframer {
      */
     public ByteBuffer next(ByteBuffer src, HeaderCheck check) throws TlsException {
         if (pendingHoldsRecord) {
-            pending.clear();
+            release();
             pendingHoldsRecord = false;
         }
         if ((pending == null || pending.position() == 0) && !src.isReadOnly()
@@ -50,6 +52,12 @@ public final class Deframer {
             }
         }
         return gather(src, check);
+    }
+
+    /** Gives the gathering buffer back to the pool while no record is split across reads. */
+    private void release() {
+        BufferPool.give(pending);
+        pending = null;
     }
 
     /** Whether part of a record has been received but not all of it. */
@@ -69,7 +77,10 @@ public final class Deframer {
 
     private ByteBuffer gather(ByteBuffer src, HeaderCheck check) throws TlsException {
         if (pending == null) {
-            pending = ByteBuffer.allocate(MAX_WIRE_RECORD);
+            if (!src.hasRemaining()) {
+                return null;
+            }
+            pending = BufferPool.take().limit(MAX_WIRE_RECORD);
         }
         if (pending.position() < Protection.HEADER_LENGTH) {
             take(src, Protection.HEADER_LENGTH - pending.position());

@@ -1,0 +1,16 @@
+package org.securesocket.benchmarks.compare;
+
+/**
+ * What a client connects to and how: a loopback port, one protocol version ({@code TLSv1.3} or
+ * {@code TLSv1.2}) and one cipher suite (IANA name), whether it keeps sessions to resume them, and
+ * the max_fragment_length to request (0: none; only our client is asked for one).
+ */
+record Target(int port, String version, String suite, boolean resume, int maxFragmentLength) {
+    Target(int port, String version, String suite, boolean resume) {
+        this(port, version, suite, resume, 0);
+    }
+
+    static final String HOST = "127.0.0.1";
+    /** The name the server certificates carry; every client checks it. */
+    static final String SERVER_NAME = "localhost";
+}
