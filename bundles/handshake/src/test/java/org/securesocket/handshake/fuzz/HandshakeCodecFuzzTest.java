@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.TlsException;
 import org.securesocket.handshake.CertificateStatus;
+import org.securesocket.handshake.CertificateVerify;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.ClientKeyExchange;
 import org.securesocket.handshake.DheParameters;
@@ -40,7 +41,7 @@ import org.securesocket.record.RecordReader;
  * rest is. Below 0x80, a handshake message (its msg_type byte, then its body): bit 0 picks the TLS
  * 1.3 message set of {@link HandshakeMessage#read} over the TLS 1.0 to 1.2 one, whose version bits 2
  * and 3 pick (TLS 1.2, 1.1, 1.0, 1.2); bit 1 the messages a client sends (ClientHello,
- * ClientKeyExchange in the form bit 2 picks, read as a server would). From 0x80, the data of one
+ * ClientKeyExchange in the form bit 2 picks, CertificateVerify in that version, read as a server would). From 0x80, the data of one
  * extension for the reader the low bits pick ({@link #EXTENSION_CODECS}). A ServerKeyExchange body
  * is also read as {@link EcdheParameters} and as {@link DheParameters}, and every extension a parsed
  * message carries goes through the readers of its type. Whatever parses must survive the round trip: writing it and
@@ -123,7 +124,8 @@ class HandshakeCodecFuzzTest {
                 : ClientKeyExchange.Form.ECDH_POINT;
         boolean clientMessage = (selector & 2) != 0;
         try {
-            HandshakeMessage m = clientMessage ? readClientMessage(frame, form) : HandshakeMessage.read(frame, version);
+            HandshakeMessage m = clientMessage ? readClientMessage(frame, form, version)
+                    : HandshakeMessage.read(frame, version);
             roundTrip(m, version, clientMessage ? form : null);
             if (m instanceof ServerKeyExchange ske && version != ProtocolVersion.TLS13) {
                 decode(body -> assertArrayEquals(body, EcdheParameters.read(body, version).encode()), ske.body());
@@ -193,14 +195,16 @@ class HandshakeCodecFuzzTest {
     }
 
     /** What a server reads of a client's flight, with the same trailing-bytes rule as {@link HandshakeMessage#read}. */
-    private static HandshakeMessage readClientMessage(HandshakeFrame frame, ClientKeyExchange.Form form)
-            throws TlsException {
+    private static HandshakeMessage readClientMessage(HandshakeFrame frame, ClientKeyExchange.Form form,
+            ProtocolVersion version) throws TlsException {
         WireReader in = WireReader.of(frame.body());
         HandshakeMessage m;
         if (frame.msgType() == HandshakeType.CLIENT_HELLO.code()) {
             m = ClientHello.read(in);
         } else if (frame.msgType() == HandshakeType.CLIENT_KEY_EXCHANGE.code()) {
             m = ClientKeyExchange.read(in, form);
+        } else if (frame.msgType() == HandshakeType.CERTIFICATE_VERIFY.code()) {
+            m = CertificateVerify.read(in, version);
         } else {
             return HandshakeMessage.read(frame, ProtocolVersion.TLS12);
         }
@@ -213,7 +217,8 @@ class HandshakeCodecFuzzTest {
             throws TlsException {
         byte[] encoded = m.encode();
         HandshakeFrame frame = new HandshakeFrame(encoded);
-        HandshakeMessage again = form != null ? readClientMessage(frame, form) : HandshakeMessage.read(frame, version);
+        HandshakeMessage again = form != null ? readClientMessage(frame, form, version)
+                : HandshakeMessage.read(frame, version);
         assertEquals(m, again, "the message read back from its encoding");
         assertArrayEquals(encoded, again.encode(), "the encoding of the message read back");
     }
