@@ -1,5 +1,7 @@
 package org.securesocket.handshake;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,12 @@ public final class ExtensionCodecs {
         }
         byte[] name = list.vector16(1, 0xffff, "host_name");
         list.expectEnd("server_name_list");
+        for (byte b : name) {
+            if (b < 0) { // a HostName is ASCII (RFC 6066 section 3): decoding anything else would alter the name
+                throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server_name host_name holds the"
+                        + " non-ASCII byte 0x" + Integer.toHexString(b & 0xff));
+            }
+        }
         return new String(name, StandardCharsets.US_ASCII);
     }
 
@@ -99,9 +107,22 @@ public final class ExtensionCodecs {
         in.expectEnd("application_layer_protocol_negotiation");
         List<String> out = new ArrayList<>();
         while (list.hasRemaining()) {
-            out.add(new String(list.vector8(1, 0xff, "protocol_name"), StandardCharsets.UTF_8));
+            out.add(utf8(list.vector8(1, 0xff, "protocol_name")));
         }
         return out;
+    }
+
+    /**
+     * A protocol name is opaque bytes (RFC 7301 section 3.1) and ours are UTF-8 strings: bytes that are
+     * not UTF-8 name no protocol we offered, and a lenient decoding (U+FFFD) would alter the name.
+     */
+    private static String utf8(byte[] name) throws TlsException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(name)).toString();
+        } catch (CharacterCodingException e) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "an ALPN protocol_name is not UTF-8, so"
+                    + " it is none of the protocols we offer");
+        }
     }
 
     /** An empty extension body: extended_master_secret, and a ServerHello's server_name. */

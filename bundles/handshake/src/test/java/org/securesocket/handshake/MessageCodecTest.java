@@ -251,6 +251,23 @@ class MessageCodecTest {
                 ExtensionCodecs.renegotiationInfo(bytes(12, 1)).data()));
     }
 
+    /** Found by HandshakeCodecFuzzTest (finding-server_name-non-ascii): the byte 0x80 was read as U+FFFD. */
+    @Test
+    void serverNameWithNonAsciiByteIsRefused() {
+        byte[] data = java.util.HexFormat.of().parseHex("0009000006736580727672");
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
+                assertThrows(TlsException.class, () -> ExtensionCodecs.readServerName(data)).code());
+    }
+
+    /** Found by HandshakeCodecFuzzTest (finding-alpn-non-utf8): 0xf6 was read as U+FFFD, so the name changed. */
+    @Test
+    void alpnNameThatIsNotUtf8IsRefused() throws TlsException {
+        byte[] data = java.util.HexFormat.of().parseHex("00040368f632");
+        assertEquals(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER,
+                assertThrows(TlsException.class, () -> ExtensionCodecs.readAlpn(data)).code());
+        assertEquals(List.of("hé2"), ExtensionCodecs.readAlpn(java.util.HexFormat.of().parseHex("00050468c3a932")));
+    }
+
     @Test
     void maxFragmentLengthAndStatusRequestCodecs() throws TlsException {
         assertEquals(1, ExtensionCodecs.readMaxFragmentLength(ExtensionCodecs.maxFragmentLength(1).data()));
