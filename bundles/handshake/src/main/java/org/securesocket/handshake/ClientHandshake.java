@@ -42,7 +42,7 @@ public final class ClientHandshake {
     /** Handles one handshake message from the server. */
     public void handle(HandshakeFrame frame) throws TlsException {
         requireStarted();
-        state = ctx.receive(state, frame);
+        advance(ctx.receive(state, frame));
     }
 
     /**
@@ -62,7 +62,15 @@ public final class ClientHandshake {
     /** Handles a received ChangeCipherSpec. */
     public void changeCipherSpec() throws TlsException {
         requireStarted();
-        state = state.changeCipherSpec(ctx);
+        advance(state.changeCipherSpec(ctx));
+    }
+
+    /** Moves to the next state; when it completes the handshake, the handshake-only state is dropped. */
+    private void advance(ClientState next) {
+        if (next.isConnected() && !state.isConnected()) {
+            ctx.handshakeComplete();
+        }
+        state = next;
     }
 
     /** The connection ended in a fatal alert (sent or received): its session is not resumed again. */

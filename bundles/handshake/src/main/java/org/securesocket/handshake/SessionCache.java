@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.securesocket.handshake.internal.PeerCertificates;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
 
@@ -30,7 +31,7 @@ public final class SessionCache {
         public Ticket {
             identity = identity.clone();
             psk = psk.clone();
-            peerCertificates = List.copyOf(peerCertificates);
+            peerCertificates = PeerCertificates.of(peerCertificates);
         }
 
         @Override
@@ -68,7 +69,7 @@ public final class SessionCache {
             sessionId = sessionId.clone();
             ticket = ticket.clone();
             masterSecret = masterSecret.clone();
-            peerCertificates = List.copyOf(peerCertificates);
+            peerCertificates = PeerCertificates.of(peerCertificates);
             Objects.requireNonNull(suite, "suite");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(issued, "issued");

@@ -3,6 +3,7 @@ package org.securesocket.handshake;
 import java.util.List;
 import java.util.Optional;
 import org.securesocket.crypto.NamedGroup;
+import org.securesocket.handshake.internal.PeerCertificates;
 import org.securesocket.record.PlaintextLimit;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.x509.Certificate;
@@ -10,7 +11,7 @@ import org.securesocket.x509.Certificate;
 /**
  * What a completed handshake negotiated.
  *
- * @param peerCertificates the server's list as sent, leaf first (decoded)
+ * @param peerCertificates the server's list as sent, leaf first (kept as DER, decoded on each access)
  * @param alpn             the selected protocol, or null
  * @param ocspResponse     the OCSP response the server stapled (RFC 6066 section 8), or null
  */
@@ -18,7 +19,7 @@ public record SessionParameters(ProtocolVersion version, CipherSuite cipherSuite
         List<Certificate> peerCertificates, boolean resumed, boolean extendedMasterSecret,
         PlaintextLimit plaintextLimit, byte[] ocspResponse) {
     public SessionParameters {
-        peerCertificates = List.copyOf(peerCertificates);
+        peerCertificates = PeerCertificates.of(peerCertificates);
         ocspResponse = ocspResponse == null ? null : ocspResponse.clone();
     }
 

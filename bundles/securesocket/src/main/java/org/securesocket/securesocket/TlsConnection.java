@@ -85,7 +85,9 @@ public final class TlsConnection {
         }
         if (!summarized && handshake.isComplete()) {
             summarized = true;
-            trace.trace(traceId, summary(handshake.session().orElseThrow()));
+            if (trace != TraceSink.NONE) { // the summary decodes the leaf certificate again (PeerCertificates)
+                trace.trace(traceId, summary(handshake.session().orElseThrow()));
+            }
         }
     }
 

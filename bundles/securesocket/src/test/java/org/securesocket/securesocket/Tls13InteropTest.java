@@ -137,7 +137,7 @@ class Tls13InteropTest {
                 .certificates(List.of(anchor)).timeout(Duration.ofSeconds(10));
     }
 
-    /** The default policy shares x25519 and P-256; a server that takes only P-384 asks again (RFC 8446 4.1.4). */
+    /** The default policy shares x25519 only; a server that takes only P-384 asks again (RFC 8446 4.1.4). */
     @Test
     void helloRetryRequestForcedByTheServersGroups() throws Exception {
         int openssl = start(List.of("openssl", "s_server", "-accept", "{port}", "-cert", p256Files[0].toString(),

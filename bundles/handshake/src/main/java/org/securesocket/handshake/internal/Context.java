@@ -139,6 +139,44 @@ public final class Context {
         return state.handle(this, message);
     }
 
+    /**
+     * Drops what only the handshake needed once it is complete, so that an idle connection keeps
+     * little: the transcript, the hellos, the key shares, the offers, the handshake secrets. Kept:
+     * the configuration and providers, what {@link #session} exposes, the TLS 1.3 key schedule with
+     * the application traffic and resumption secrets (KeyUpdate, NewSessionTicket) and the TLS 1.2
+     * session ({@link #forgetSession}).
+     */
+    public void handshakeComplete() {
+        if (session != null) {
+            peerCertificates = session.peerCertificates(); // the compact copy, not the decoded chain
+        }
+        transcript.release();
+        offeredSuites.clear();
+        offeredGroups.clear();
+        offeredSchemes.clear();
+        offeredVersions.clear();
+        keyShares.clear();
+        clientHello = null;
+        serverRandom = null;
+        clientKeyExchange = null;
+        retrySuite = null;
+        retryGroup = null;
+        pskOffered = null;
+        tls12Ticket = null;
+        serverSessionId = null;
+        ocspResponse = null; // the session keeps its own copy
+        premasterSecret = wipe(premasterSecret);
+        clientHandshakeSecret = wipe(clientHandshakeSecret);
+        serverHandshakeSecret = wipe(serverHandshakeSecret);
+    }
+
+    private static byte[] wipe(byte[] secret) {
+        if (secret != null) {
+            java.util.Arrays.fill(secret, (byte) 0);
+        }
+        return null;
+    }
+
     /** A fatal alert ends this connection: its TLS 1.2 session is no longer resumed (RFC 5246 section 7.2.2). */
     public void forgetSession() {
         Tls12Resumption.invalidate(this);

@@ -40,6 +40,14 @@ public final class Transcript {
         retained = null;
     }
 
+    /** Drops everything once the handshake is complete: post-handshake messages are never hashed (RFC 8446 4.4.1). */
+    public void release() {
+        pending = null;
+        hash = null;
+        md5 = null;
+        retained = null;
+    }
+
     public void add(byte[] encodedMessage) {
         if (retained != null) {
             retained.write(encodedMessage, 0, encodedMessage.length);
@@ -99,7 +107,7 @@ public final class Transcript {
     /** The hash of every message so far. */
     public byte[] digest() {
         if (hash == null) {
-            throw new IllegalStateException("the transcript hash is not chosen yet");
+            throw new IllegalStateException("the transcript hash is not chosen yet, or already released");
         }
         return md5 == null ? hash.currentDigest() : Tls12KeySchedule.concat(md5.currentDigest(), hash.currentDigest());
     }

@@ -149,11 +149,11 @@ class Tls13ChainTest {
     }
 
     @Test
-    void ourHelloOffersTls13AndTls12WithTheDefaultShares() throws TlsException {
+    void ourHelloOffersTls13AndTls12WithOneShare() throws TlsException {
         Context ctx = context(HandshakePolicy.DEFAULT, null);
         ExpectServerHello.start(ctx);
         assertEquals(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12), ctx.offeredVersions);
-        assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1), List.copyOf(ctx.keyShares.keySet()));
+        assertEquals(List.of(NamedGroup.X25519), List.copyOf(ctx.keyShares.keySet()), "the first preference only");
         assertEquals(32, ctx.clientHello.sessionId().length, "middlebox compatibility mode");
         List<Integer> types = ctx.clientHello.extensions().stream().map(e -> e.type()).toList();
         assertTrue(types.contains(ExtensionType.SUPPORTED_VERSIONS.codepoint()));

@@ -12,8 +12,9 @@ import org.securesocket.record.HandshakeFrame;
  * header is seen.
  */
 public final class HandshakeAssembler {
+    private static final int INITIAL_CAPACITY = 256;
     private final int maxMessageLength;
-    private byte[] buffer = new byte[256];
+    private byte[] buffer = new byte[INITIAL_CAPACITY];
     private int start;
     private int end;
 
@@ -59,8 +60,16 @@ public final class HandshakeAssembler {
         byte[] encoded = new byte[total];
         System.arraycopy(buffer, start, encoded, 0, total);
         start += total;
+        if (start == end && buffer.length > INITIAL_CAPACITY) {
+            buffer = new byte[INITIAL_CAPACITY]; // the room grown for a Certificate is not kept by an idle connection
+        }
         checkNextLength();
         return new HandshakeFrame(encoded);
+    }
+
+    /** The buffer's size, for tests. */
+    int capacity() {
+        return buffer.length;
     }
 
     /** Whether no byte of any message is held (a record boundary, where keys may change). */

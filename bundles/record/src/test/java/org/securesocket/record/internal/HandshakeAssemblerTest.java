@@ -36,6 +36,21 @@ class HandshakeAssemblerTest {
     }
 
     @Test
+    void givesBackTheRoomOfALargeMessageOnceDrained() throws TlsException {
+        HandshakeAssembler assembler = new HandshakeAssembler(10_000);
+        byte[] large = HandshakeFrame.of(11, new byte[5000]).encoded();
+        byte[] small = HandshakeFrame.of(4, new byte[] {1, 2}).encoded();
+        assembler.add(ByteBuffer.wrap(large, 0, 3000));
+        assembler.add(ByteBuffer.wrap(large, 3000, large.length - 3000));
+        assertTrue(assembler.capacity() >= large.length);
+        assertEquals(5000, assembler.next().body().remaining());
+        assertEquals(256, assembler.capacity(), "drained: back to the initial buffer");
+        assembler.add(ByteBuffer.wrap(small));
+        assertEquals(2, assembler.next().body().remaining());
+        assertTrue(assembler.isEmpty());
+    }
+
+    @Test
     void boundsTheMessageLengthAtTheLimit() throws TlsException {
         HandshakeAssembler exact = new HandshakeAssembler(10);
         exact.add(ByteBuffer.wrap(HandshakeFrame.of(1, new byte[10]).encoded()));

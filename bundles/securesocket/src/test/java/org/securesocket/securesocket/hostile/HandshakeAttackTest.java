@@ -267,7 +267,7 @@ class HandshakeAttackTest {
     void secondHelloRetryRequest() throws Exception {
         try (HostileServer server = new HostileServer(peer -> {
             peer.readClientHello();
-            // our first ClientHello carries x25519 and P-256 shares: asking for P-384 is a valid retry
+            // our first ClientHello carries an x25519 share only: asking for P-384 is a valid retry
             peer.send(helloRetryRequest(peer.messages, NamedGroup.SECP384R1));
             peer.expectHandshake(); // ClientHello2
             peer.send(helloRetryRequest(peer.messages, NamedGroup.SECP384R1));
