@@ -10,7 +10,8 @@ import org.securesocket.record.ProtocolVersion;
  * SignatureAndHashAlgorithm (TLS 1.2 only; -1 when absent) and {@code opaque signature<0..2^16-1>}.
  * The values are only decoded here; the handshake checks them (size, range) before use.
  */
-public record DheParameters(byte[] p, byte[] g, byte[] ys, int signatureScheme, byte[] signature) {
+public record DheParameters(byte[] p, byte[] g, byte[] ys, int signatureScheme, byte[] signature)
+        implements SignedParameters {
     public DheParameters {
         p = p.clone();
         g = g.clone();
@@ -51,20 +52,9 @@ public record DheParameters(byte[] p, byte[] g, byte[] ys, int signatureScheme, 
     }
 
     /** ServerDHParams as signed: the three values with their lengths. */
+    @Override
     public byte[] params() {
         return new WireWriter().vector16(p).vector16(g).vector16(ys).toByteArray();
-    }
-
-    public void write(WireWriter out) {
-        out.bytes(params());
-        ServerSignature.write(out, signatureScheme, signature);
-    }
-
-    /** The encoded body, for a ServerKeyExchange. */
-    public byte[] encode() {
-        WireWriter w = new WireWriter();
-        write(w);
-        return w.toByteArray();
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.securesocket.record.ProtocolVersion;
  * (curve_type named_curve(3), a NamedCurve), the public point {@code <1..2^8-1>}, then the signature:
  * a SignatureAndHashAlgorithm (TLS 1.2 only; -1 when absent) and {@code opaque signature<0..2^16-1>}.
  */
-public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme, byte[] signature) {
+public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme, byte[] signature)
+        implements SignedParameters {
     /** ECCurveType named_curve. */
     public static final int NAMED_CURVE = 3;
 
@@ -46,20 +47,9 @@ public record EcdheParameters(int namedGroup, byte[] point, int signatureScheme,
     }
 
     /** ServerECDHParams as signed: curve_type, namedcurve, the point with its length. */
+    @Override
     public byte[] params() {
         return new WireWriter().u8(NAMED_CURVE).u16(namedGroup).vector8(point).toByteArray();
-    }
-
-    public void write(WireWriter out) {
-        out.bytes(params());
-        ServerSignature.write(out, signatureScheme, signature);
-    }
-
-    /** The encoded body, for a ServerKeyExchange. */
-    public byte[] encode() {
-        WireWriter w = new WireWriter();
-        write(w);
-        return w.toByteArray();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.securesocket.handshake.EcdheParameters;
 import org.securesocket.handshake.HandshakeMessage;
 import org.securesocket.handshake.KeyExchange;
 import org.securesocket.handshake.ServerKeyExchange;
+import org.securesocket.handshake.SignedParameters;
 import org.securesocket.record.ProtocolVersion;
 
 /**
@@ -36,7 +37,7 @@ final class ExpectServerKeyExchange implements ClientState {
         }
         if (ctx.suite.keyExchange() == KeyExchange.DHE_RSA) {
             DheParameters params = DheParameters.read(ske.body(), ctx.version);
-            SignatureScheme scheme = verify(ctx, params.signatureScheme(), params.params(), params.signature());
+            SignatureScheme scheme = verify(ctx, params);
             DheKeyExchange dhe = DheKeyExchange.agree(ctx.crypto, params, ctx.config.policy().minDhBits());
             ctx.group = dhe.share().group();
             ctx.premasterSecret = dhe.premasterSecret();
@@ -51,7 +52,7 @@ final class ExpectServerKeyExchange implements ClientState {
                 .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, String.format(
                         "the server chose the group 0x%04x, which we did not offer (we offered %s)",
                         params.namedGroup(), ctx.offeredGroups)));
-        SignatureScheme scheme = verify(ctx, params.signatureScheme(), params.params(), params.signature());
+        SignatureScheme scheme = verify(ctx, params);
         ctx.group = group;
         KeyShare share = ctx.crypto.generateKeyShare(group);
         ctx.premasterSecret = share.agree(params.point());
@@ -60,19 +61,18 @@ final class ExpectServerKeyExchange implements ClientState {
         return new ExpectServerHelloDone(null);
     }
 
-    /** Checks the scheme and verifies the signature over the randoms and {@code params}; returns the scheme. */
-    private static SignatureScheme verify(Context ctx, int codepoint, byte[] params, byte[] signature)
-            throws TlsException {
-        SignatureScheme scheme = ctx.version == ProtocolVersion.TLS12 ? offeredScheme(ctx, codepoint)
+    /** Checks the scheme and verifies the signature over the randoms and the parameters; returns the scheme. */
+    private static SignatureScheme verify(Context ctx, SignedParameters params) throws TlsException {
+        SignatureScheme scheme = ctx.version == ProtocolVersion.TLS12 ? offeredScheme(ctx, params.signatureScheme())
                 : legacyScheme(ctx);
         if (!ctx.suite.keyExchange().accepts(scheme)) {
             throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server signed with " + scheme
                     + ", which cannot authenticate " + ctx.suite.ianaName());
         }
         byte[] signed = Tls12KeySchedule.concat(Tls12KeySchedule.concat(ctx.clientHello.random(), ctx.serverRandom),
-                params);
+                params.params());
         byte[] spki = ctx.peerCertificates.get(0).publicKey().encoded();
-        if (!ctx.crypto.verify(scheme, spki, signed, signature)) {
+        if (!ctx.crypto.verify(scheme, spki, signed, params.signature())) {
             throw new TlsException(ErrorCode.HANDSHAKE_BAD_SIGNATURE, "the signature of the server's key exchange ("
                     + scheme + ") does not verify with its certificate's key");
         }
