@@ -10,6 +10,7 @@ import org.securesocket.common.RandomSource;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
 import org.securesocket.crypto.AeadCipher;
+import org.securesocket.crypto.CapabilitySet;
 import org.securesocket.crypto.CbcCipher;
 import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.crypto.Hmac;
@@ -34,6 +35,7 @@ import org.securesocket.crypto.jca.RandomSourceSecureRandom;
  */
 public class BcTlsCrypto implements TlsCrypto {
     private static final Set<AeadAlgorithm> AEADS = Collections.unmodifiableSet(EnumSet.allOf(AeadAlgorithm.class));
+    private static final Set<NamedGroup> GROUPS = Collections.unmodifiableSet(EnumSet.allOf(NamedGroup.class));
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
@@ -50,13 +52,22 @@ public class BcTlsCrypto implements TlsCrypto {
         this.random = Objects.requireNonNull(random, "random");
         this.secureRandom = new RandomSourceSecureRandom(random);
         this.platform = new JcaTlsCrypto(random);
-        EnumSet<SignatureScheme> all = EnumSet.noneOf(SignatureScheme.class);
-        for (SignatureScheme scheme : SignatureScheme.values()) {
-            if (BcSignatures.supports(scheme) || platform.verifySchemes().contains(scheme)) {
-                all.add(scheme);
-            }
+        this.schemes = new Schemes(platform);
+    }
+
+    /** BouncyCastle's schemes, and the platform's for the rest (asked only about those). */
+    private static final class Schemes extends CapabilitySet<SignatureScheme> {
+        private final JcaTlsCrypto platform;
+
+        Schemes(JcaTlsCrypto platform) {
+            super(SignatureScheme.class);
+            this.platform = platform;
         }
-        this.schemes = Collections.unmodifiableSet(all);
+
+        @Override
+        protected boolean decide(SignatureScheme scheme) {
+            return BcSignatures.supports(scheme) || platform.verifySchemes().contains(scheme);
+        }
     }
 
     @Override
@@ -87,7 +98,7 @@ public class BcTlsCrypto implements TlsCrypto {
     /** Every group: the EC ones are BouncyCastle's, ffdhe the platform's BigInteger arithmetic. */
     @Override
     public Set<NamedGroup> namedGroups() {
-        return Collections.unmodifiableSet(EnumSet.allOf(NamedGroup.class));
+        return GROUPS;
     }
 
     @Override

@@ -1,19 +1,18 @@
 package org.securesocket.crypto.compose;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.RandomSource;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
 import org.securesocket.crypto.AeadCipher;
+import org.securesocket.crypto.CapabilitySet;
 import org.securesocket.crypto.CbcCipher;
 import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.crypto.Hmac;
@@ -53,7 +52,17 @@ public class ComposedTlsCrypto implements TlsCrypto {
 
     /** Which provider (by name) serves each primitive now; a primitive nobody offers is absent. */
     public Map<Primitive, String> servedBy() {
-        return routing.servedBy;
+        Routing now = routing;
+        Map<Primitive, String> served = new EnumMap<>(Primitive.class);
+        for (Primitive primitive : Primitive.values()) {
+            for (TlsCrypto provider : now.ranked.get(primitive)) {
+                if (primitive.offeredBy(provider)) {
+                    served.put(primitive, provider.name());
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableMap(served);
     }
 
     @Override
@@ -80,7 +89,7 @@ public class ComposedTlsCrypto implements TlsCrypto {
 
     @Override
     public boolean supportsCbc() {
-        return routing.pick(Primitive.AES_CBC, TlsCrypto::supportsCbc) != null;
+        return routing.pick(Request.CBC, null) != null;
     }
 
     @Override
@@ -100,51 +109,50 @@ public class ComposedTlsCrypto implements TlsCrypto {
 
     @Override
     public TranscriptHash createHash(HashAlgorithm algorithm) throws TlsException {
-        return route(Primitive.HASH, c -> c.hashes().contains(algorithm), algorithm).createHash(algorithm);
+        return route(Request.HASH, algorithm).createHash(algorithm);
     }
 
     @Override
     public Hmac createHmac(HashAlgorithm algorithm, byte[] key) throws TlsException {
-        return route(Primitive.HMAC, c -> c.hashes().contains(algorithm), algorithm).createHmac(algorithm, key);
+        return route(Request.HMAC, algorithm).createHmac(algorithm, key);
     }
 
     @Override
     public AeadCipher createAead(AeadAlgorithm algorithm, byte[] key) throws TlsException {
-        Primitive primitive = algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? Primitive.CHACHA20_POLY1305 : Primitive.AES_GCM;
-        return route(primitive, c -> c.aeads().contains(algorithm), algorithm).createAead(algorithm, key);
+        return route(Request.AEAD, algorithm).createAead(algorithm, key);
     }
 
     @Override
     public CbcCipher createCbc(byte[] key) throws TlsException {
-        return route(Primitive.AES_CBC, TlsCrypto::supportsCbc, "AES-CBC").createCbc(key);
+        return route(Request.CBC, "AES-CBC").createCbc(key);
     }
 
     @Override
     public KeyShare generateKeyShare(NamedGroup group) throws TlsException {
-        return route(keyExchange(group), c -> c.namedGroups().contains(group), group).generateKeyShare(group);
+        return route(Request.KEY_SHARE, group).generateKeyShare(group);
     }
 
     @Override
     public KeyShare generateDhKeyShare(byte[] p, byte[] g, int minPrimeBits) throws TlsException {
-        return route(Primitive.FFDHE, Primitive.FFDHE::offeredBy, "DHE").generateDhKeyShare(p, g, minPrimeBits);
+        return route(Request.DHE, "DHE").generateDhKeyShare(p, g, minPrimeBits);
     }
 
     @Override
     public boolean verify(SignatureScheme scheme, byte[] subjectPublicKeyInfo, byte[] message, byte[] signature)
             throws TlsException {
-        return route(signature(scheme, false), c -> c.verifySchemes().contains(scheme), scheme)
+        return route(Request.VERIFY, scheme)
                 .verify(scheme, subjectPublicKeyInfo, message, signature);
     }
 
     @Override
     public Signer createSigner(SignatureScheme scheme, byte[] pkcs8PrivateKey) throws TlsException {
-        return route(signature(scheme, true), c -> c.signSchemes().contains(scheme), scheme)
+        return route(Request.SIGN, scheme)
                 .createSigner(scheme, pkcs8PrivateKey);
     }
 
     @Override
     public byte[] rsaEncryptPkcs1(byte[] subjectPublicKeyInfo, byte[] plaintext) throws TlsException {
-        return route(Primitive.RSA_ENCRYPT, c -> true, "RSA encryption").rsaEncryptPkcs1(subjectPublicKeyInfo, plaintext);
+        return route(Request.RSA_ENCRYPT, "RSA encryption").rsaEncryptPkcs1(subjectPublicKeyInfo, plaintext);
     }
 
     /** The primitive a key exchange on {@code group} is. */
@@ -167,45 +175,72 @@ public class ComposedTlsCrypto implements TlsCrypto {
         };
     }
 
-    private TlsCrypto route(Primitive primitive, Predicate<TlsCrypto> supports, Object request) throws TlsException {
-        TlsCrypto provider = routing.pick(primitive, supports);
+    private TlsCrypto route(Request request, Object algorithm) throws TlsException {
+        TlsCrypto provider = routing.pick(request, algorithm);
         if (provider == null) {
             throw new TlsException(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM, "no crypto provider present supports "
-                    + request + " (providers: " + routing.names() + ")");
+                    + algorithm + " (providers: " + routing.names() + ")");
         }
         return provider;
     }
 
-    /** One immutable view of the providers: per-primitive preference lists and the union sets. */
+    /** The kinds of request: which primitive serves each, and what a provider must support for it. */
+    private enum Request {
+        HASH, HMAC, AEAD, CBC, KEY_SHARE, DHE, VERIFY, SIGN, RSA_ENCRYPT;
+
+        Primitive primitive(Object algorithm) {
+            return switch (this) {
+                case HASH -> Primitive.HASH;
+                case HMAC -> Primitive.HMAC;
+                case AEAD -> algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? Primitive.CHACHA20_POLY1305 : Primitive.AES_GCM;
+                case CBC -> Primitive.AES_CBC;
+                case KEY_SHARE -> keyExchange((NamedGroup) algorithm);
+                case DHE -> Primitive.FFDHE;
+                case VERIFY -> signature((SignatureScheme) algorithm, false);
+                case SIGN -> signature((SignatureScheme) algorithm, true);
+                case RSA_ENCRYPT -> Primitive.RSA_ENCRYPT;
+            };
+        }
+
+        boolean supportedBy(TlsCrypto provider, Object algorithm) {
+            return switch (this) {
+                case HASH, HMAC -> provider.hashes().contains(algorithm);
+                case AEAD -> provider.aeads().contains(algorithm);
+                case CBC -> provider.supportsCbc();
+                case KEY_SHARE -> provider.namedGroups().contains(algorithm);
+                case DHE -> Primitive.FFDHE.offeredBy(provider);
+                case VERIFY -> provider.verifySchemes().contains(algorithm);
+                case SIGN -> provider.signSchemes().contains(algorithm);
+                case RSA_ENCRYPT -> true;
+            };
+        }
+    }
+
+    /**
+     * One immutable view of the providers: per-primitive preference lists, and capability sets that
+     * hold what some provider supports. Those are decided per algorithm on the first question, asking
+     * the providers in the order the request would be routed, so that asking about X25519 stops at the
+     * provider that would serve it and never probes a slower one.
+     */
     private static final class Routing {
         final List<TlsCrypto> providers;
         final Map<Primitive, List<TlsCrypto>> ranked = new EnumMap<>(Primitive.class);
-        final Map<Primitive, String> servedBy;
-        final Set<HashAlgorithm> hashes;
-        final Set<AeadAlgorithm> aeads;
-        final Set<NamedGroup> namedGroups;
-        final Set<SignatureScheme> verifySchemes;
-        final Set<SignatureScheme> signSchemes;
+        final Set<HashAlgorithm> hashes = new Union<>(HashAlgorithm.class, Request.HASH);
+        final Set<AeadAlgorithm> aeads = new Union<>(AeadAlgorithm.class, Request.AEAD);
+        final Set<NamedGroup> namedGroups = new Union<>(NamedGroup.class, Request.KEY_SHARE);
+        final Set<SignatureScheme> verifySchemes = new Union<>(SignatureScheme.class, Request.VERIFY);
+        final Set<SignatureScheme> signSchemes = new Union<>(SignatureScheme.class, Request.SIGN);
 
         Routing(List<TlsCrypto> providers) {
             this.providers = providers;
-            Map<Primitive, String> served = new EnumMap<>(Primitive.class);
             for (Primitive primitive : Primitive.values()) {
-                List<TlsCrypto> order = primitive.rank(providers);
-                ranked.put(primitive, order);
-                order.stream().filter(primitive::offeredBy).findFirst().ifPresent(c -> served.put(primitive, c.name()));
+                ranked.put(primitive, primitive.rank(providers));
             }
-            this.servedBy = Collections.unmodifiableMap(served);
-            this.hashes = union(HashAlgorithm.class, TlsCrypto::hashes);
-            this.aeads = union(AeadAlgorithm.class, TlsCrypto::aeads);
-            this.namedGroups = union(NamedGroup.class, TlsCrypto::namedGroups);
-            this.verifySchemes = union(SignatureScheme.class, TlsCrypto::verifySchemes);
-            this.signSchemes = union(SignatureScheme.class, TlsCrypto::signSchemes);
         }
 
-        TlsCrypto pick(Primitive primitive, Predicate<TlsCrypto> supports) {
-            for (TlsCrypto provider : ranked.get(primitive)) {
-                if (supports.test(provider)) {
+        TlsCrypto pick(Request request, Object algorithm) {
+            for (TlsCrypto provider : ranked.get(request.primitive(algorithm))) {
+                if (request.supportedBy(provider, algorithm)) {
                     return provider;
                 }
             }
@@ -213,13 +248,26 @@ public class ComposedTlsCrypto implements TlsCrypto {
         }
 
         List<String> names() {
-            return providers.stream().map(TlsCrypto::name).toList();
+            List<String> names = new ArrayList<>(providers.size());
+            for (TlsCrypto provider : providers) {
+                names.add(provider.name());
+            }
+            return names;
         }
 
-        private <E extends Enum<E>> Set<E> union(Class<E> type, Function<TlsCrypto, Set<E>> capability) {
-            EnumSet<E> set = EnumSet.noneOf(type);
-            providers.forEach(c -> set.addAll(capability.apply(c)));
-            return Collections.unmodifiableSet(set);
+        /** The algorithms of one kind of request that some provider serves. */
+        private final class Union<E extends Enum<E>> extends CapabilitySet<E> {
+            private final Request request;
+
+            Union(Class<E> type, Request request) {
+                super(type);
+                this.request = request;
+            }
+
+            @Override
+            protected boolean decide(E algorithm) {
+                return pick(request, algorithm) != null;
+            }
         }
     }
 }

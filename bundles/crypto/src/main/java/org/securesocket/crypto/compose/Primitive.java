@@ -1,12 +1,13 @@
 package org.securesocket.crypto.compose;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Predicate;
+import java.util.Set;
 import org.securesocket.crypto.AeadAlgorithm;
 import org.securesocket.crypto.NamedGroup;
+import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.crypto.SignatureScheme.KeyType;
 import org.securesocket.crypto.TlsCrypto;
 
@@ -26,39 +27,57 @@ import org.securesocket.crypto.TlsCrypto;
  * provider serves the JCA's own code (hashes, HMAC, CBC, finite-field DH, RSA): nothing to compare.
  */
 public enum Primitive {
-    //                                                    jca ops/s   bc ops/s
-    HASH(c -> !c.hashes().isEmpty(), Map.of()),
-    HMAC(c -> !c.hashes().isEmpty(), Map.of()),
-    AES_GCM(aead(AeadAlgorithm.AES_128_GCM),              figures(265_129, 4_984)),
-    CHACHA20_POLY1305(aead(AeadAlgorithm.CHACHA20_POLY1305), figures(13_926, 11_226)),
-    AES_CBC(TlsCrypto::supportsCbc, Map.of()),
-    ECDH_P256(group(NamedGroup.SECP256R1),                 figures(315, 1_723)),
-    ECDH_P384(group(NamedGroup.SECP384R1),                 figures(180, 767)),
-    ECDH_P521(group(NamedGroup.SECP521R1),                 figures(114, 281)),
-    X25519(group(NamedGroup.X25519),                       figures(3_120, 8_329)),
-    FFDHE(group(NamedGroup.FFDHE2048), Map.of()),
-    ECDSA_VERIFY(verifies(KeyType.EC),                     figures(517, 2_430)),
-    ECDSA_SIGN(signs(KeyType.EC),                          figures(1_740, 11_036)),
-    ED25519_VERIFY(verifies(KeyType.ED25519),              figures(541, 9_501)),
-    ED25519_SIGN(signs(KeyType.ED25519),                   figures(1_381, 20_062)),
-    RSA_VERIFY(verifies(KeyType.RSA, KeyType.RSA_PSS), Map.of()),
-    RSA_SIGN(signs(KeyType.RSA, KeyType.RSA_PSS), Map.of()),
-    RSA_ENCRYPT(c -> true, Map.of());
+    //                 figures(jca ops/s, bc ops/s)
+    HASH(Map.of()),
+    HMAC(Map.of()),
+    AES_GCM(figures(265_129, 4_984)),
+    CHACHA20_POLY1305(figures(13_926, 11_226)),
+    AES_CBC(Map.of()),
+    ECDH_P256(figures(315, 1_723)),
+    ECDH_P384(figures(180, 767)),
+    ECDH_P521(figures(114, 281)),
+    X25519(figures(3_120, 8_329)),
+    FFDHE(Map.of()),
+    ECDSA_VERIFY(figures(517, 2_430)),
+    ECDSA_SIGN(figures(1_740, 11_036)),
+    ED25519_VERIFY(figures(541, 9_501)),
+    ED25519_SIGN(figures(1_381, 20_062)),
+    RSA_VERIFY(Map.of()),
+    RSA_SIGN(Map.of()),
+    RSA_ENCRYPT(Map.of());
 
     /** The name of the JCA provider, preferred where nothing was measured. */
     private static final String PLATFORM = "jca";
 
-    private final Predicate<TlsCrypto> offeredBy;
     private final Map<String, Double> measured;
 
-    Primitive(Predicate<TlsCrypto> offeredBy, Map<String, Double> measured) {
-        this.offeredBy = offeredBy;
+    Primitive(Map<String, Double> measured) {
         this.measured = measured;
     }
 
-    /** Whether the provider offers this primitive at all (its capability sets say so). */
+    /**
+     * Whether the provider offers this primitive at all (its capability sets say so). Asks only about
+     * this primitive's algorithms, so that a provider deciding its capabilities lazily probes nothing else.
+     */
     public boolean offeredBy(TlsCrypto crypto) {
-        return offeredBy.test(crypto);
+        return switch (this) {
+            case HASH, HMAC -> !crypto.hashes().isEmpty();
+            case AES_GCM -> crypto.aeads().contains(AeadAlgorithm.AES_128_GCM);
+            case CHACHA20_POLY1305 -> crypto.aeads().contains(AeadAlgorithm.CHACHA20_POLY1305);
+            case AES_CBC -> crypto.supportsCbc();
+            case ECDH_P256 -> crypto.namedGroups().contains(NamedGroup.SECP256R1);
+            case ECDH_P384 -> crypto.namedGroups().contains(NamedGroup.SECP384R1);
+            case ECDH_P521 -> crypto.namedGroups().contains(NamedGroup.SECP521R1);
+            case X25519 -> crypto.namedGroups().contains(NamedGroup.X25519);
+            case FFDHE -> crypto.namedGroups().contains(NamedGroup.FFDHE2048);
+            case ECDSA_VERIFY -> any(crypto.verifySchemes(), KeyType.EC, KeyType.EC);
+            case ECDSA_SIGN -> any(crypto.signSchemes(), KeyType.EC, KeyType.EC);
+            case ED25519_VERIFY -> any(crypto.verifySchemes(), KeyType.ED25519, KeyType.ED25519);
+            case ED25519_SIGN -> any(crypto.signSchemes(), KeyType.ED25519, KeyType.ED25519);
+            case RSA_VERIFY -> any(crypto.verifySchemes(), KeyType.RSA, KeyType.RSA_PSS);
+            case RSA_SIGN -> any(crypto.signSchemes(), KeyType.RSA, KeyType.RSA_PSS);
+            case RSA_ENCRYPT -> true;
+        };
     }
 
     /** The recorded throughput of the provider named {@code provider}, if it was measured. */
@@ -72,31 +91,36 @@ public enum Primitive {
      * unmeasured ones, the platform provider first and the rest in their given order (the sort is stable).
      */
     public List<TlsCrypto> rank(List<TlsCrypto> providers) {
-        return providers.stream()
-                .sorted(Comparator.comparingDouble((TlsCrypto c) -> -measured.getOrDefault(c.name(), -1.0))
-                        .thenComparing(c -> !PLATFORM.equals(c.name())))
-                .toList();
+        List<TlsCrypto> order = new ArrayList<>(providers.size());
+        for (TlsCrypto provider : providers) { // insertion sort: a handful of providers, and stable
+            int i = order.size();
+            while (i > 0 && before(provider, order.get(i - 1))) {
+                i--;
+            }
+            order.add(i, provider);
+        }
+        return List.copyOf(order);
+    }
+
+    private boolean before(TlsCrypto a, TlsCrypto b) {
+        double figureA = measured.getOrDefault(a.name(), -1.0);
+        double figureB = measured.getOrDefault(b.name(), -1.0);
+        if (figureA != figureB) {
+            return figureA > figureB;
+        }
+        return PLATFORM.equals(a.name()) && !PLATFORM.equals(b.name());
     }
 
     private static Map<String, Double> figures(double jca, double bc) {
         return Map.of("jca", jca, "bc", bc);
     }
 
-    private static Predicate<TlsCrypto> aead(AeadAlgorithm algorithm) {
-        return c -> c.aeads().contains(algorithm);
-    }
-
-    private static Predicate<TlsCrypto> group(NamedGroup group) {
-        return c -> c.namedGroups().contains(group);
-    }
-
-    private static Predicate<TlsCrypto> verifies(KeyType... types) {
-        List<KeyType> list = List.of(types);
-        return c -> c.verifySchemes().stream().anyMatch(s -> list.contains(s.keyType()));
-    }
-
-    private static Predicate<TlsCrypto> signs(KeyType... types) {
-        List<KeyType> list = List.of(types);
-        return c -> c.signSchemes().stream().anyMatch(s -> list.contains(s.keyType()));
+    private static boolean any(Set<SignatureScheme> schemes, KeyType type, KeyType alternative) {
+        for (SignatureScheme scheme : SignatureScheme.values()) {
+            if ((scheme.keyType() == type || scheme.keyType() == alternative) && schemes.contains(scheme)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -8,8 +8,6 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import javax.crypto.Cipher;
@@ -21,6 +19,7 @@ import org.securesocket.common.RandomSource;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
 import org.securesocket.crypto.AeadCipher;
+import org.securesocket.crypto.CapabilitySet;
 import org.securesocket.crypto.CbcCipher;
 import org.securesocket.crypto.Ffdhe;
 import org.securesocket.crypto.HashAlgorithm;
@@ -33,21 +32,42 @@ import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.crypto.TranscriptHash;
 
 /**
- * The default provider, on the JDK's JCA. Its capability sets are probed once at construction, so
- * they say what this JDK really does (a JDK without ChaCha20 or X25519 simply lacks those rows).
- * Every random byte the JCA needs comes from the injected {@link RandomSource}. Thread-safe: the
- * objects it creates are not, and belong to one connection. Not final only so that the OSGi component
- * can register it as it is.
+ * The default provider, on the JDK's JCA. Its capability sets say what this JDK really does (a JDK
+ * without ChaCha20 or X25519 simply lacks those rows): each algorithm is probed on the first question
+ * about it, once per class loader, since instantiating an algorithm takes milliseconds in a fresh JVM
+ * and a composition that takes the curves from another provider never asks about the JDK's. Every
+ * random byte the JCA needs comes from the injected {@link RandomSource}. Thread-safe: the objects it
+ * creates are not, and belong to one connection. Not final only so that the OSGi component can
+ * register it as it is.
  */
 public class JcaTlsCrypto implements TlsCrypto {
+    private static final Set<HashAlgorithm> HASHES = new CapabilitySet<>(HashAlgorithm.class) {
+        @Override
+        protected boolean decide(HashAlgorithm hash) {
+            return probeHash(hash);
+        }
+    };
+    private static final Set<AeadAlgorithm> AEADS = new CapabilitySet<>(AeadAlgorithm.class) {
+        @Override
+        protected boolean decide(AeadAlgorithm aead) {
+            return probeCipher(JcaAeadCipher.transformation(aead), JcaAeadCipher.keyAlgorithm(aead), aead.keyLength());
+        }
+    };
+    private static final Set<NamedGroup> GROUPS = new CapabilitySet<>(NamedGroup.class) {
+        @Override
+        protected boolean decide(NamedGroup group) {
+            return probeGroup(group);
+        }
+    };
+    private static final Set<SignatureScheme> SCHEMES = new CapabilitySet<>(SignatureScheme.class) {
+        @Override
+        protected boolean decide(SignatureScheme scheme) {
+            return JcaSignatures.available(scheme);
+        }
+    };
+
     private final RandomSource random;
     private final SecureRandom secureRandom;
-    private final Set<HashAlgorithm> hashes;
-    private final Set<AeadAlgorithm> aeads;
-    private final boolean cbc;
-    private final Set<NamedGroup> namedGroups;
-    private final Set<SignatureScheme> verifySchemes;
-    private final Set<SignatureScheme> signSchemes;
 
     /** A provider on the platform's strong random source. */
     public JcaTlsCrypto() {
@@ -58,34 +78,11 @@ public class JcaTlsCrypto implements TlsCrypto {
     public JcaTlsCrypto(RandomSource random) {
         this.random = Objects.requireNonNull(random, "random");
         this.secureRandom = new RandomSourceSecureRandom(random);
-        Probed probed = Probed.PLATFORM;
-        this.hashes = probed.hashes();
-        this.aeads = probed.aeads();
-        this.cbc = probed.cbc();
-        this.namedGroups = probed.namedGroups();
-        this.verifySchemes = probed.schemes();
-        this.signSchemes = verifySchemes;
     }
 
-    /**
-     * What the platform's providers offer, probed once per class loader on first use: instantiating
-     * every algorithm takes tens of milliseconds at start-up, and a composition (or the bc provider,
-     * which keeps a JCA provider for the rest) would otherwise pay it again for every instance.
-     */
-    private record Probed(Set<HashAlgorithm> hashes, Set<AeadAlgorithm> aeads, boolean cbc,
-            Set<NamedGroup> namedGroups, Set<SignatureScheme> schemes) {
-        static final Probed PLATFORM = probe();
-
-        private static Probed probe() {
-            EnumSet<SignatureScheme> schemes = EnumSet.noneOf(SignatureScheme.class);
-            for (SignatureScheme scheme : SignatureScheme.values()) {
-                if (JcaSignatures.available(scheme)) {
-                    schemes.add(scheme);
-                }
-            }
-            return new Probed(probeHashes(), probeAeads(), probeCipher(JcaCbcCipher.TRANSFORMATION, "AES", 32),
-                    probeGroups(), Collections.unmodifiableSet(schemes));
-        }
+    /** AES-CBC, probed when first asked about (the JVM initialises this holder then). */
+    private static final class Cbc {
+        static final boolean SUPPORTED = probeCipher(JcaCbcCipher.TRANSFORMATION, "AES", 32);
     }
 
     @Override
@@ -100,37 +97,37 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public Set<HashAlgorithm> hashes() {
-        return hashes;
+        return HASHES;
     }
 
     @Override
     public Set<AeadAlgorithm> aeads() {
-        return aeads;
+        return AEADS;
     }
 
     @Override
     public boolean supportsCbc() {
-        return cbc;
+        return Cbc.SUPPORTED;
     }
 
     @Override
     public Set<NamedGroup> namedGroups() {
-        return namedGroups;
+        return GROUPS;
     }
 
     @Override
     public Set<SignatureScheme> verifySchemes() {
-        return verifySchemes;
+        return SCHEMES;
     }
 
     @Override
     public Set<SignatureScheme> signSchemes() {
-        return signSchemes;
+        return SCHEMES;
     }
 
     @Override
     public TranscriptHash createHash(HashAlgorithm algorithm) throws TlsException {
-        require(hashes.contains(algorithm), algorithm);
+        require(HASHES.contains(algorithm), algorithm);
         try {
             return new JcaTranscriptHash(algorithm, MessageDigest.getInstance(JcaNames.digest(algorithm)));
         } catch (GeneralSecurityException e) {
@@ -140,7 +137,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public Hmac createHmac(HashAlgorithm algorithm, byte[] key) throws TlsException {
-        require(hashes.contains(algorithm), algorithm);
+        require(HASHES.contains(algorithm), algorithm);
         // HMAC pads keys with zeros to the block length (RFC 2104 section 2), so an empty key,
         // which SecretKeySpec refuses (HKDF-Extract with no salt), equals a single zero byte.
         byte[] k = key.length == 0 ? new byte[1] : key;
@@ -155,7 +152,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public AeadCipher createAead(AeadAlgorithm algorithm, byte[] key) throws TlsException {
-        require(aeads.contains(algorithm), algorithm);
+        require(AEADS.contains(algorithm), algorithm);
         checkKey(algorithm.toString(), key, algorithm.keyLength());
         try {
             return new JcaAeadCipher(algorithm, new SecretKeySpec(key, JcaAeadCipher.keyAlgorithm(algorithm)),
@@ -167,7 +164,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public CbcCipher createCbc(byte[] key) throws TlsException {
-        require(cbc, "AES-CBC");
+        require(Cbc.SUPPORTED, "AES-CBC");
         if (key.length != 16 && key.length != 32) {
             throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY, "AES-CBC needs a 16- or 32-byte key, got " + key.length);
         }
@@ -180,7 +177,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public KeyShare generateKeyShare(NamedGroup group) throws TlsException {
-        require(namedGroups.contains(group), group);
+        require(GROUPS.contains(group), group);
         try {
             return newKeyShare(group, secureRandom);
         } catch (GeneralSecurityException e) {
@@ -196,13 +193,13 @@ public class JcaTlsCrypto implements TlsCrypto {
     @Override
     public boolean verify(SignatureScheme scheme, byte[] subjectPublicKeyInfo, byte[] message, byte[] signature)
             throws TlsException {
-        require(verifySchemes.contains(scheme), scheme);
+        require(SCHEMES.contains(scheme), scheme);
         return JcaSignatures.verify(scheme, JcaSignatures.publicKey(scheme, subjectPublicKeyInfo), message, signature);
     }
 
     @Override
     public Signer createSigner(SignatureScheme scheme, byte[] pkcs8PrivateKey) throws TlsException {
-        require(signSchemes.contains(scheme), scheme);
+        require(SCHEMES.contains(scheme), scheme);
         return new JcaSigner(scheme, JcaSignatures.privateKey(scheme, pkcs8PrivateKey), secureRandom);
     }
 
@@ -232,28 +229,14 @@ public class JcaTlsCrypto implements TlsCrypto {
         };
     }
 
-    private static Set<HashAlgorithm> probeHashes() {
-        EnumSet<HashAlgorithm> set = EnumSet.noneOf(HashAlgorithm.class);
-        for (HashAlgorithm hash : HashAlgorithm.values()) {
-            try {
-                MessageDigest.getInstance(JcaNames.digest(hash)).clone();
-                Mac.getInstance(JcaNames.hmac(hash));
-                set.add(hash);
-            } catch (GeneralSecurityException | CloneNotSupportedException e) {
-                // not on this JDK: left out of the set
-            }
+    private static boolean probeHash(HashAlgorithm hash) {
+        try {
+            MessageDigest.getInstance(JcaNames.digest(hash)).clone();
+            Mac.getInstance(JcaNames.hmac(hash));
+            return true;
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            return false; // not on this JDK
         }
-        return Collections.unmodifiableSet(set);
-    }
-
-    private static Set<AeadAlgorithm> probeAeads() {
-        EnumSet<AeadAlgorithm> set = EnumSet.noneOf(AeadAlgorithm.class);
-        for (AeadAlgorithm aead : AeadAlgorithm.values()) {
-            if (probeCipher(JcaAeadCipher.transformation(aead), JcaAeadCipher.keyAlgorithm(aead), aead.keyLength())) {
-                set.add(aead);
-            }
-        }
-        return Collections.unmodifiableSet(set);
     }
 
     private static boolean probeCipher(String transformation, String keyAlgorithm, int keyLength) {
@@ -269,29 +252,25 @@ public class JcaTlsCrypto implements TlsCrypto {
      * A group is offered when its key generator accepts the curve and its key agreement exists
      * (without drawing from the random source); ffdhe is BigInteger arithmetic, always there.
      */
-    private static Set<NamedGroup> probeGroups() {
-        EnumSet<NamedGroup> set = EnumSet.noneOf(NamedGroup.class);
-        for (NamedGroup group : NamedGroup.values()) {
-            try {
-                switch (group.kind()) {
-                    case EC -> {
-                        KeyPairGenerator.getInstance("EC").initialize(new ECGenParameterSpec(EcKeyShare.curveName(group)));
-                        KeyAgreement.getInstance("ECDH");
-                    }
-                    case XDH -> {
-                        KeyPairGenerator.getInstance("X25519");
-                        KeyAgreement.getInstance("X25519");
-                    }
-                    case FFDHE -> {
-                        // nothing to probe
-                    }
+    private static boolean probeGroup(NamedGroup group) {
+        try {
+            switch (group.kind()) {
+                case EC -> {
+                    KeyPairGenerator.getInstance("EC").initialize(new ECGenParameterSpec(EcKeyShare.curveName(group)));
+                    KeyAgreement.getInstance("ECDH");
                 }
-                set.add(group);
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // not on this JDK: left out of the set
+                case XDH -> {
+                    KeyPairGenerator.getInstance("X25519");
+                    KeyAgreement.getInstance("X25519");
+                }
+                case FFDHE -> {
+                    // nothing to probe
+                }
             }
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false; // not on this JDK
         }
-        return Collections.unmodifiableSet(set);
     }
 
     private static void require(boolean supported, Object algorithm) throws TlsException {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
+import org.securesocket.crypto.CapabilitySet;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
@@ -59,5 +62,54 @@ class ComposedTlsCryptoTest {
         assertTrue(e.getMessage().contains("SECP256R1"), e.getMessage());
         assertEquals(ErrorCode.CRYPTO_UNSUPPORTED_ALGORITHM,
                 assertThrows(TlsException.class, () -> empty.verify(SignatureScheme.ED25519, new byte[0], new byte[0], new byte[0])).code());
+    }
+
+    /** A JCA provider under another name, whose named groups record what they were asked about. */
+    private static final class Recording extends JcaTlsCrypto {
+        private final String name;
+        final List<NamedGroup> asked = new ArrayList<>();
+        private final Set<NamedGroup> groups = new CapabilitySet<>(NamedGroup.class) {
+            @Override
+            protected boolean decide(NamedGroup group) {
+                asked.add(group);
+                return true;
+            }
+        };
+
+        Recording(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<NamedGroup> namedGroups() {
+            return groups;
+        }
+    }
+
+    /**
+     * The union of the capability sets asks the providers in the order the request would be routed
+     * and stops at the first that has it: asking about X25519, which bc was measured faster at, never
+     * asks the jca provider (whose probe would instantiate the JDK's X25519 in a fresh JVM).
+     */
+    @Test
+    void capabilityQuestionsGoOnlyAsFarAsTheProviderThatWouldServe() throws TlsException {
+        Recording jca = new Recording("jca");
+        Recording bc = new Recording("bc");
+        ComposedTlsCrypto composed = new ComposedTlsCrypto(List.of(jca, bc));
+        assertTrue(jca.asked.isEmpty() && bc.asked.isEmpty(), "nothing asked when composing");
+        assertTrue(composed.namedGroups().contains(NamedGroup.X25519));
+        assertTrue(composed.namedGroups().contains(NamedGroup.SECP256R1));
+        assertEquals(List.of(), jca.asked);
+        assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1), bc.asked);
+        // ffdhe was measured for neither: the platform provider comes first
+        assertTrue(composed.namedGroups().contains(NamedGroup.FFDHE2048));
+        assertEquals(List.of(NamedGroup.FFDHE2048), jca.asked);
+        assertEquals("bc", composed.servedBy().get(Primitive.X25519));
+        assertEquals(NamedGroup.X25519, composed.generateKeyShare(NamedGroup.X25519).group());
     }
 }
