@@ -1,0 +1,35 @@
+package org.securesocket.crypto.bc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.junit.jupiter.api.Test;
+
+/** The domain parameters built from the curve classes and SEC 2's generators are BouncyCastle's named curves. */
+class BcCurveTest {
+
+    @Test
+    void domainsAreTheNamedCurves() {
+        for (BcCurve curve : BcCurve.values()) {
+            X9ECParameters named = CustomNamedCurves.getByOID(switch (curve) {
+                case P256 -> SECObjectIdentifiers.secp256r1;
+                case P384 -> SECObjectIdentifiers.secp384r1;
+                case P521 -> SECObjectIdentifiers.secp521r1;
+            });
+            ECDomainParameters domain = curve.domain();
+            assertTrue(named.getCurve().equals(domain.getCurve()), curve + " curve");
+            assertEquals(named.getCurve().getClass(), domain.getCurve().getClass(), curve + " implementation");
+            assertTrue(named.getG().equals(domain.getG()), curve + " generator");
+            assertEquals(named.getN(), domain.getN(), curve + " order");
+            assertEquals(BigInteger.ONE, domain.getH(), curve + " cofactor");
+            assertTrue(domain.getG().multiply(domain.getN()).isInfinity(), curve + ": n*G is the identity");
+            assertSame(domain, curve.domain(), curve + " built once");
+        }
+    }
+}
