@@ -53,6 +53,7 @@ public class BcTlsCrypto implements TlsCrypto {
         this.secureRandom = new RandomSourceSecureRandom(random);
         this.platform = new JcaTlsCrypto(random);
         this.schemes = new Schemes(platform);
+        BcX25519KeyShare.prepare();
     }
 
     /** BouncyCastle's schemes, and the platform's for the rest (asked only about those). */

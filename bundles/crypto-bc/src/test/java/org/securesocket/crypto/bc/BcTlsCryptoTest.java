@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.RandomSource;
@@ -38,6 +39,17 @@ class BcTlsCryptoTest {
     void x25519SharesMatchTheJcaProviderOnTheSameSource() throws TlsException {
         assertArrayEquals(new JcaTlsCrypto(RandomSource.deterministic(9)).generateKeyShare(NamedGroup.X25519).publicKey(),
                 new BcTlsCrypto(RandomSource.deterministic(9)).generateKeyShare(NamedGroup.X25519).publicKey());
+    }
+
+    /** Key generation by the ladder (before the comb's tables are ready) gives the comb's public key. */
+    @Test
+    void x25519LadderAndCombGiveTheSamePublicKey() {
+        Random random = new Random(25519);
+        for (int i = 0; i < 50; i++) {
+            byte[] k = new byte[32];
+            random.nextBytes(k);
+            assertArrayEquals(BcX25519KeyShare.publicKey(k, true), BcX25519KeyShare.publicKey(k, false));
+        }
     }
 
     /** Our comb-based agreement and the JDK's agree across providers on every NIST curve. */
