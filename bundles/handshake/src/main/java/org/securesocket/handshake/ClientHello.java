@@ -59,7 +59,9 @@ public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, Li
     public void write(WireWriter out) {
         out.u16(legacyVersion).bytes(random).vector8(sessionId);
         WireWriter suites = new WireWriter();
-        cipherSuites.forEach(suites::u16);
+        for (int suite : cipherSuites) {
+            suites.u16(suite);
+        }
         out.vector16(suites.toByteArray()).vector8(compressionMethods);
         Extension.writeList(extensions, out, true);
     }

@@ -78,7 +78,21 @@ public record Extension(int type, byte[] data) {
 
     /** The extension of this type in the list. */
     public static Optional<Extension> find(List<Extension> extensions, ExtensionType type) {
-        return extensions.stream().filter(e -> e.type == type.codepoint()).findFirst();
+        for (Extension e : extensions) {
+            if (e.type == type.codepoint()) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The code points of the extensions in the list. */
+    public static Set<Integer> types(List<Extension> extensions) {
+        Set<Integer> types = new HashSet<>();
+        for (Extension e : extensions) {
+            types.add(e.type);
+        }
+        return types;
     }
 
     @Override

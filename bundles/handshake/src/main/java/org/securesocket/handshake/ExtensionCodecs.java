@@ -47,8 +47,11 @@ public final class ExtensionCodecs {
 
     /** supported_groups (RFC 8422 section 5.1.1, RFC 8446 section 4.2.7). */
     public static Extension supportedGroups(List<NamedGroup> groups) {
-        return new Extension(ExtensionType.SUPPORTED_GROUPS, codepointList(groups.stream().mapToInt(NamedGroup::codepoint)
-                .toArray()));
+        WireWriter list = new WireWriter();
+        for (NamedGroup group : groups) {
+            list.u16(group.codepoint());
+        }
+        return new Extension(ExtensionType.SUPPORTED_GROUPS, new WireWriter().vector16(list.toByteArray()).toByteArray());
     }
 
     public static List<Integer> readCodepointList(byte[] data, String what) throws TlsException {
@@ -65,16 +68,13 @@ public final class ExtensionCodecs {
 
     /** signature_algorithms or signature_algorithms_cert (RFC 8446 section 4.2.3). */
     public static Extension signatureAlgorithms(ExtensionType type, List<SignatureScheme> schemes) {
-        return new Extension(type, codepointList(schemes.stream().mapToInt(SignatureScheme::codepoint)
-                .filter(c -> c >= 0).toArray()));
-    }
-
-    private static byte[] codepointList(int[] codepoints) {
         WireWriter list = new WireWriter();
-        for (int c : codepoints) {
-            list.u16(c);
+        for (SignatureScheme scheme : schemes) {
+            if (scheme.codepoint() >= 0) {
+                list.u16(scheme.codepoint());
+            }
         }
-        return new WireWriter().vector16(list.toByteArray()).toByteArray();
+        return new Extension(type, new WireWriter().vector16(list.toByteArray()).toByteArray());
     }
 
     /** ec_point_formats offering only uncompressed points. */

@@ -36,9 +36,11 @@ public sealed interface HandshakeMessage permits ClientHello, ServerHello, Certi
      */
     static HandshakeMessage read(HandshakeFrame frame, ProtocolVersion version) throws TlsException {
         WireReader in = WireReader.of(frame.body());
-        HandshakeType type = HandshakeType.fromCode(frame.msgType()).orElseThrow(() -> new TlsException(
-                ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE, "the peer sent a handshake message of unknown type "
-                + frame.msgType()));
+        HandshakeType type = HandshakeType.fromCode(frame.msgType()).orElse(null);
+        if (type == null) {
+            throw new TlsException(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE, "the peer sent a handshake message of"
+                    + " unknown type " + frame.msgType());
+        }
         HandshakeMessage message = version == ProtocolVersion.TLS13 ? readTls13(type, in) : switch (type) {
             case HELLO_REQUEST -> HelloRequest.read(in);
             case SERVER_HELLO -> ServerHello.read(in);

@@ -1,7 +1,7 @@
 package org.securesocket.handshake;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.securesocket.crypto.NamedGroup;
@@ -115,11 +115,15 @@ public final class HandshakePolicy {
      * user asked for legacy servers). DHE and static-RSA suites are never a default.
      */
     public static List<CipherSuite> defaultCipherSuites(ProtocolVersion minVersion) {
-        return Arrays.stream(CipherSuite.values())
-                .filter(s -> s.keyExchange() == KeyExchange.TLS13_ANY || s.keyExchange() == KeyExchange.ECDHE_ECDSA
-                        || s.keyExchange() == KeyExchange.ECDHE_RSA)
-                .filter(s -> s.isAead() || !minVersion.atLeast(ProtocolVersion.TLS12) && s.supports(minVersion))
-                .toList();
+        List<CipherSuite> suites = new ArrayList<>();
+        for (CipherSuite s : CipherSuite.values()) {
+            if ((s.keyExchange() == KeyExchange.TLS13_ANY || s.keyExchange() == KeyExchange.ECDHE_ECDSA
+                    || s.keyExchange() == KeyExchange.ECDHE_RSA)
+                    && (s.isAead() || !minVersion.atLeast(ProtocolVersion.TLS12) && s.supports(minVersion))) {
+                suites.add(s);
+            }
+        }
+        return List.copyOf(suites);
     }
 
     public Duration handshakeTimeout() {

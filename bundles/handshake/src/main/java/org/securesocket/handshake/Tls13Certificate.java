@@ -62,7 +62,11 @@ public record Tls13Certificate(byte[] requestContext, List<Entry> entries) imple
 
     /** The DER certificates, leaf first. */
     public List<byte[]> certificates() {
-        return entries.stream().map(Entry::certData).toList();
+        List<byte[]> certificates = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            certificates.add(entry.certData());
+        }
+        return certificates;
     }
 
     @Override

@@ -51,7 +51,9 @@ public final class Tls13Extensions {
     /** A ClientHello's supported_versions, highest first (section 4.2.1). */
     public static Extension supportedVersions(List<ProtocolVersion> versions) {
         WireWriter list = new WireWriter();
-        versions.forEach(v -> list.u16(v.wire()));
+        for (ProtocolVersion v : versions) {
+            list.u16(v.wire());
+        }
         return new Extension(ExtensionType.SUPPORTED_VERSIONS, new WireWriter().vector8(list.toByteArray())
                 .toByteArray());
     }
@@ -67,7 +69,9 @@ public final class Tls13Extensions {
     /** A ClientHello's key_share: {@code KeyShareEntry client_shares<0..2^16-1>} (section 4.2.8). */
     public static Extension clientKeyShares(List<KeyShareEntry> shares) {
         WireWriter list = new WireWriter();
-        shares.forEach(s -> s.write(list));
+        for (KeyShareEntry share : shares) {
+            share.write(list);
+        }
         return new Extension(ExtensionType.KEY_SHARE, new WireWriter().vector16(list.toByteArray()).toByteArray());
     }
 
@@ -166,8 +170,11 @@ public final class Tls13Extensions {
 
     /** The group of a code point we offered, or illegal_parameter. */
     public static NamedGroup offeredGroup(int codepoint, List<NamedGroup> offered, String what) throws TlsException {
-        return NamedGroup.fromCodepoint(codepoint).filter(offered::contains).orElseThrow(() -> new TlsException(
-                ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, String.format("the server's %s names the group 0x%04x, which"
-                        + " we did not offer (we offered %s)", what, codepoint, offered)));
+        NamedGroup group = NamedGroup.fromCodepoint(codepoint).orElse(null);
+        if (group == null || !offered.contains(group)) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, String.format("the server's %s names the"
+                    + " group 0x%04x, which we did not offer (we offered %s)", what, codepoint, offered));
+        }
+        return group;
     }
 }

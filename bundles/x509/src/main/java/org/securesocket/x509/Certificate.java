@@ -2,6 +2,7 @@ package org.securesocket.x509;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.x509.der.DerReader;
@@ -164,7 +165,8 @@ public final class Certificate {
 
     /** Whether basicConstraints asserts cA. */
     public boolean isCa() {
-        return extensions.basicConstraints().map(Extensions.BasicConstraints::ca).orElse(false);
+        Optional<Extensions.BasicConstraints> basicConstraints = extensions.basicConstraints();
+        return basicConstraints.isPresent() && basicConstraints.get().ca();
     }
 
     @Override

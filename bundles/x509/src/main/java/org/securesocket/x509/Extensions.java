@@ -229,12 +229,18 @@ public final class Extensions {
 
     /** The extension with this OID. */
     public Optional<Extension> get(String oid) {
-        return all.stream().filter(x -> x.oid().equals(oid)).findFirst();
+        for (Extension x : all) {
+            if (x.oid().equals(oid)) {
+                return Optional.of(x);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the extension is present and marked critical. */
     public boolean isCritical(String oid) {
-        return get(oid).map(Extension::critical).orElse(false);
+        Optional<Extension> x = get(oid);
+        return x.isPresent() && x.get().critical();
     }
 
     public Optional<BasicConstraints> basicConstraints() {
@@ -255,7 +261,7 @@ public final class Extensions {
     }
 
     public Optional<byte[]> subjectKeyIdentifier() {
-        return Optional.ofNullable(subjectKeyIdentifier).map(byte[]::clone);
+        return subjectKeyIdentifier == null ? Optional.empty() : Optional.of(subjectKeyIdentifier.clone());
     }
 
     public Optional<AuthorityKeyIdentifier> authorityKeyIdentifier() {

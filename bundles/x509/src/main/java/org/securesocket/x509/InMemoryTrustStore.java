@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.securesocket.common.TlsException;
 
 /** A fixed set of anchors indexed by subject and subjectKeyIdentifier (for tests, {@code --cafile}). */
@@ -19,12 +20,29 @@ public final class InMemoryTrustStore implements TrustStore {
     public InMemoryTrustStore(Collection<Certificate> certificates) {
         this.anchors = List.copyOf(new LinkedHashSet<>(certificates));
         for (Certificate c : anchors) {
-            bySubject.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c);
-            c.extensions().subjectKeyIdentifier()
-                    .ifPresent(ski -> byKeyId.computeIfAbsent(ByteBuffer.wrap(ski), k -> new ArrayList<>()).add(c));
+            add(bySubject, c.subject(), c);
+            Optional<byte[]> ski = c.extensions().subjectKeyIdentifier();
+            if (ski.isPresent()) {
+                add(byKeyId, ByteBuffer.wrap(ski.get()), c);
+            }
         }
-        bySubject.replaceAll((k, v) -> List.copyOf(v));
-        byKeyId.replaceAll((k, v) -> List.copyOf(v));
+        freeze(bySubject);
+        freeze(byKeyId);
+    }
+
+    private static <K> void add(Map<K, List<Certificate>> index, K key, Certificate c) {
+        List<Certificate> list = index.get(key);
+        if (list == null) {
+            list = new ArrayList<>();
+            index.put(key, list);
+        }
+        list.add(c);
+    }
+
+    private static <K> void freeze(Map<K, List<Certificate>> index) {
+        for (Map.Entry<K, List<Certificate>> e : index.entrySet()) {
+            e.setValue(List.copyOf(e.getValue()));
+        }
     }
 
     /** The store of every CERTIFICATE block of a PEM text (a CA bundle file). */

@@ -1,6 +1,5 @@
 package org.securesocket.handshake.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.securesocket.common.Alert;
@@ -48,8 +47,7 @@ final class ExpectCertificate13 implements ClientState {
      * status_request carries the stapled OCSP response (section 4.4.2.1), kept, not validated.
      */
     private static void readEntryExtensions(Context ctx, Tls13Certificate certificate) throws TlsException {
-        Set<Integer> offered = new HashSet<>();
-        ctx.clientHello.extensions().forEach(e -> offered.add(e.type()));
+        Set<Integer> offered = Extension.types(ctx.clientHello.extensions());
         for (Tls13Certificate.Entry entry : certificate.entries()) {
             for (Extension e : entry.extensions()) {
                 if (!offered.contains(e.type())) {

@@ -29,11 +29,12 @@ final class ExpectCertificateVerify implements ClientState {
         if (!(message instanceof CertificateVerify verify)) {
             throw unexpected(message);
         }
-        SignatureScheme scheme = SignatureScheme.fromCodepoint(verify.scheme()).filter(ctx.offeredSchemes::contains)
-                .filter(Tls13Signatures::allowed).orElseThrow(() -> new TlsException(
-                        ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, String.format("the server signed its certificate_verify"
-                                + " with the scheme 0x%04x, which we did not offer for TLS 1.3 handshakes",
-                                verify.scheme())));
+        SignatureScheme scheme = SignatureScheme.fromCodepoint(verify.scheme()).orElse(null);
+        if (scheme == null || !ctx.offeredSchemes.contains(scheme) || !Tls13Signatures.allowed(scheme)) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, String.format("the server signed its"
+                    + " certificate_verify with the scheme 0x%04x, which we did not offer for TLS 1.3 handshakes",
+                    verify.scheme()));
+        }
         PublicKeyInfo key = ctx.peerCertificates.get(0).publicKey();
         Tls13Signatures.checkKey(scheme, key);
         byte[] content = CertificateVerify.signedContent(true, ctx.transcript.digest());

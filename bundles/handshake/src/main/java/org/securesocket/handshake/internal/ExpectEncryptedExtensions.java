@@ -1,6 +1,5 @@
 package org.securesocket.handshake.internal;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.securesocket.common.Alert;
 import org.securesocket.common.ErrorCode;
@@ -32,17 +31,18 @@ final class ExpectEncryptedExtensions implements ClientState {
         if (!(message instanceof EncryptedExtensions ee)) {
             throw unexpected(message);
         }
-        Set<Integer> offered = new HashSet<>();
-        ctx.clientHello.extensions().forEach(e -> offered.add(e.type()));
+        Set<Integer> offered = Extension.types(ctx.clientHello.extensions());
         for (Extension e : ee.extensions()) {
             if (!offered.contains(e.type())) {
                 throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_EXTENSION, "the server's"
                         + " encrypted_extensions holds " + e.name() + ", which we did not offer (RFC 8446 section 4.2)",
                         null);
             }
-            ExtensionType type = e.known().filter(ALLOWED::contains).orElseThrow(() -> new TlsException(
-                    ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, e.name() + " must not appear in encrypted_extensions"
-                    + " (RFC 8446 section 4.2)"));
+            ExtensionType type = e.known().orElse(null);
+            if (type == null || !ALLOWED.contains(type)) {
+                throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, e.name() + " must not appear in"
+                        + " encrypted_extensions (RFC 8446 section 4.2)");
+            }
             byte[] data = e.data();
             switch (type) {
                 case SERVER_NAME -> {

@@ -1,13 +1,15 @@
 package org.securesocket.handshake.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.securesocket.common.Alert;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.HashAlgorithm;
+import org.securesocket.crypto.NamedGroup;
+import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.handshake.CipherSuite;
 import org.securesocket.handshake.ClientHello;
 import org.securesocket.handshake.Extension;
@@ -27,7 +29,8 @@ public final class ExpectServerHello implements ClientState {
     public static ClientState start(Context ctx) throws TlsException {
         offer(ctx);
         List<Extension> extensions = new ArrayList<>();
-        boolean tls12 = ctx.offeredVersions.stream().anyMatch(v -> v != ProtocolVersion.TLS13); // or below
+        // the versions are offered highest first: any after TLS 1.3 is TLS 1.2 or below
+        boolean tls12 = ctx.offeredVersions.get(ctx.offeredVersions.size() - 1) != ProtocolVersion.TLS13;
         if (ctx.config.serverName() != null) {
             extensions.add(ExtensionCodecs.serverName(ctx.config.serverName()));
         }
@@ -37,16 +40,19 @@ public final class ExpectServerHello implements ClientState {
         }
         // RFC 8446 section 4.2.3: PKCS#1 v1.5 signs handshakes only in TLS 1.2; certificates may use it
         extensions.add(ExtensionCodecs.signatureAlgorithms(ExtensionType.SIGNATURE_ALGORITHMS, tls12
-                ? ctx.offeredSchemes : ctx.offeredSchemes.stream().filter(Tls13Signatures::allowed).toList()));
+                ? ctx.offeredSchemes : tls13Schemes(ctx.offeredSchemes)));
         extensions.add(ExtensionCodecs.signatureAlgorithms(ExtensionType.SIGNATURE_ALGORITHMS_CERT,
                 ctx.offeredSchemes));
         if (!ctx.config.alpn().isEmpty()) {
             extensions.add(ExtensionCodecs.alpn(ctx.config.alpn()));
         }
-        if (ctx.offeredSuites.stream().anyMatch(s -> !s.isAead())) {
+        if (offersCbc(ctx.offeredSuites)) {
             extensions.add(ExtensionCodecs.empty(ExtensionType.ENCRYPT_THEN_MAC)); // RFC 7366 section 2
         }
-        FragmentLimits.maxFragmentLengthOffer(ctx).ifPresent(extensions::add);
+        var maxFragmentLength = FragmentLimits.maxFragmentLengthOffer(ctx);
+        if (maxFragmentLength.isPresent()) {
+            extensions.add(maxFragmentLength.get());
+        }
         if (ctx.config.extensions().statusRequest()) {
             extensions.add(ExtensionCodecs.statusRequest());
         }
@@ -62,10 +68,18 @@ public final class ExpectServerHello implements ClientState {
                 sessionId = ctx.crypto.random().bytes(32); // middlebox compatibility mode (RFC 8446 appendix D.4)
             }
         }
-        List<Integer> suites = ctx.offeredSuites.stream().map(CipherSuite::codepoint).toList();
+        List<Integer> suites = new ArrayList<>(ctx.offeredSuites.size());
+        for (CipherSuite suite : ctx.offeredSuites) {
+            suites.add(suite.codepoint());
+        }
         // RFC 5246 appendix E.1: the highest version offered below TLS 1.3 (which supported_versions carries)
-        ProtocolVersion clientVersion = ctx.offeredVersions.stream().filter(v -> v != ProtocolVersion.TLS13)
-                .findFirst().orElse(ProtocolVersion.TLS12);
+        ProtocolVersion clientVersion = ProtocolVersion.TLS12;
+        for (ProtocolVersion v : ctx.offeredVersions) {
+            if (v != ProtocolVersion.TLS13) {
+                clientVersion = v;
+                break;
+            }
+        }
         ClientHello hello = new ClientHello(clientVersion.wire(), ctx.crypto.random().bytes(32), sessionId,
                 suites, new byte[] {0}, extensions);
         ctx.clientHello = PskOffer.bind(ctx, hello);
@@ -77,25 +91,43 @@ public final class ExpectServerHello implements ClientState {
     /** Fills what we offer: the policy's versions, suites, groups and schemes that this stack and provider can do. */
     static void offer(Context ctx) throws TlsException {
         HandshakePolicy policy = ctx.config.policy();
-        // TLS 1.0 and 1.1 hash their handshake with MD5 and SHA-1 side by side (RFC 2246 section 7.4.9)
-        boolean md5Sha1 = ctx.crypto.hashes().containsAll(List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1));
         for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12, ProtocolVersion.TLS11,
                 ProtocolVersion.TLS10)) {
-            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v)
-                    && (md5Sha1 || v.atLeast(ProtocolVersion.TLS12))) {
+            // TLS 1.0 and 1.1 hash their handshake with MD5 and SHA-1 side by side (RFC 2246 section 7.4.9);
+            // the provider is asked only when the policy allows them
+            if (v.atLeast(policy.minVersion()) && policy.maxVersion().atLeast(v) && (v.atLeast(ProtocolVersion.TLS12)
+                    || ctx.crypto.hashes().contains(HashAlgorithm.MD5) && ctx.crypto.hashes().contains(HashAlgorithm.SHA1))) {
                 ctx.offeredVersions.add(v);
             }
         }
-        policy.cipherSuites().stream().filter(s -> ctx.offeredVersions.stream().anyMatch(s::supports))
-                .filter(s -> s.isAead() ? ctx.crypto.aeads().contains(s.aead())
-                        : ctx.crypto.supportsCbc() && ctx.crypto.hashes().contains(s.macAlgorithm()))
-                .filter(s -> ctx.crypto.hashes().contains(s.prfHash()))
-                .forEach(ctx.offeredSuites::add);
-        policy.groups().stream().filter(ctx.crypto.namedGroups()::contains).forEach(ctx.offeredGroups::add);
-        policy.signatureSchemes().stream().filter(s -> s.codepoint() >= 0)
-                .filter(ctx.crypto.verifySchemes()::contains).forEach(ctx.offeredSchemes::add);
+        for (CipherSuite s : policy.cipherSuites()) {
+            if (supportsAny(s, ctx.offeredVersions) && ctx.crypto.hashes().contains(s.prfHash()) && (s.isAead()
+                    ? ctx.crypto.aeads().contains(s.aead())
+                    : ctx.crypto.supportsCbc() && ctx.crypto.hashes().contains(s.macAlgorithm()))) {
+                ctx.offeredSuites.add(s);
+            }
+        }
+        for (NamedGroup group : policy.groups()) {
+            if (ctx.crypto.namedGroups().contains(group)) {
+                ctx.offeredGroups.add(group);
+            }
+        }
+        for (SignatureScheme scheme : policy.signatureSchemes()) {
+            if (scheme.codepoint() >= 0 && ctx.crypto.verifySchemes().contains(scheme)) {
+                ctx.offeredSchemes.add(scheme);
+            }
+        }
         // a version is offered only with a suite for it (TLS 1.3 suites fit TLS 1.3 alone)
-        ctx.offeredVersions.removeIf(v -> ctx.offeredSuites.stream().noneMatch(s -> s.supports(v)));
+        for (Iterator<ProtocolVersion> it = ctx.offeredVersions.iterator(); it.hasNext(); ) {
+            ProtocolVersion v = it.next();
+            boolean withSuite = false;
+            for (CipherSuite s : ctx.offeredSuites) {
+                withSuite |= s.supports(v);
+            }
+            if (!withSuite) {
+                it.remove();
+            }
+        }
         if (ctx.offeredSuites.isEmpty()) {
             throw new TlsException(ErrorCode.HANDSHAKE_NO_COMMON_CIPHER_SUITE, null, "none of the policy's cipher"
                     + " suites can be offered in " + ctx.offeredVersions + " with the " + ctx.crypto.name()
@@ -105,6 +137,35 @@ public final class ExpectServerHello implements ClientState {
             throw new TlsException(ErrorCode.HANDSHAKE_NO_COMMON_GROUP, null, "none of the policy's groups "
                     + policy.groups() + " is supported by the " + ctx.crypto.name() + " provider", null);
         }
+    }
+
+    private static boolean supportsAny(CipherSuite suite, List<ProtocolVersion> versions) {
+        for (ProtocolVersion v : versions) {
+            if (suite.supports(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean offersCbc(List<CipherSuite> suites) {
+        for (CipherSuite s : suites) {
+            if (!s.isAead()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 8446 section 4.2.3: PKCS#1 v1.5 signs handshakes only in TLS 1.2; certificates may use it. */
+    private static List<SignatureScheme> tls13Schemes(List<SignatureScheme> offered) {
+        List<SignatureScheme> schemes = new ArrayList<>(offered.size());
+        for (SignatureScheme s : offered) {
+            if (Tls13Signatures.allowed(s)) {
+                schemes.add(s);
+            }
+        }
+        return schemes;
     }
 
     @Override
@@ -184,8 +245,7 @@ public final class ExpectServerHello implements ClientState {
     }
 
     private static void checkExtensions(Context ctx, ServerHello hello) throws TlsException {
-        Set<Integer> offered = new HashSet<>();
-        ctx.clientHello.extensions().forEach(e -> offered.add(e.type()));
+        Set<Integer> offered = Extension.types(ctx.clientHello.extensions());
         boolean secureRenegotiation = false;
         for (Extension e : hello.extensions()) {
             if (!offered.contains(e.type())) {

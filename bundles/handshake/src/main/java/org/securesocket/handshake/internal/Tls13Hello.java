@@ -1,7 +1,6 @@
 package org.securesocket.handshake.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.securesocket.common.Alert;
@@ -39,8 +38,12 @@ final class Tls13Hello {
      * asks for it with a HelloRetryRequest (RFC 8446 section 4.1.4).
      */
     static List<NamedGroup> initialShareGroups(List<NamedGroup> offered) {
-        return List.of(offered.stream().filter(g -> g.kind() != NamedGroup.Kind.FFDHE).findFirst()
-                .orElse(offered.get(0)));
+        for (NamedGroup group : offered) {
+            if (group.kind() != NamedGroup.Kind.FFDHE) {
+                return List.of(group);
+            }
+        }
+        return List.of(offered.get(0));
     }
 
     /** Generates the shares and returns the TLS 1.3 extensions; pre_shared_key, which must be last, is added later. */
@@ -88,10 +91,11 @@ final class Tls13Hello {
     /** Checks what a TLS 1.3 ServerHello or HelloRetryRequest has in common and returns its suite. */
     static CipherSuite checkCommon(Context ctx, ServerHello hello, Set<ExtensionType> allowed, String what)
             throws TlsException {
-        CipherSuite suite = CipherSuite.fromCodepoint(hello.cipherSuite()).filter(ctx.offeredSuites::contains)
-                .filter(s -> s.supports(ProtocolVersion.TLS13))
-                .orElseThrow(() -> new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server's " + what
-                        + " chose " + CipherSuite.describe(hello.cipherSuite()) + ", which we did not offer for TLS 1.3"));
+        CipherSuite suite = CipherSuite.fromCodepoint(hello.cipherSuite()).orElse(null);
+        if (suite == null || !ctx.offeredSuites.contains(suite) || !suite.supports(ProtocolVersion.TLS13)) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server's " + what
+                    + " chose " + CipherSuite.describe(hello.cipherSuite()) + ", which we did not offer for TLS 1.3");
+        }
         if (ctx.retrySuite != null && suite != ctx.retrySuite) {
             throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server_hello chose " + suite.ianaName()
                     + " after its hello_retry_request chose " + ctx.retrySuite.ianaName() + " (RFC 8446 section 4.1.4)");
@@ -104,15 +108,14 @@ final class Tls13Hello {
             throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "the server's " + what + " does not echo"
                     + " our legacy_session_id (RFC 8446 section 4.1.3)");
         }
-        Set<Integer> offered = new HashSet<>();
-        ctx.clientHello.extensions().forEach(e -> offered.add(e.type()));
+        Set<Integer> offered = Extension.types(ctx.clientHello.extensions());
         for (Extension e : hello.extensions()) {
             // a cookie is the server's own (section 4.2.2); where it may appear is checked below
             if (!offered.contains(e.type()) && e.type() != ExtensionType.COOKIE.codepoint()) {
                 throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.UNSUPPORTED_EXTENSION, "the server's "
                         + what + " holds " + e.name() + ", which we did not offer (RFC 8446 section 4.2)", null);
             }
-            if (e.known().filter(allowed::contains).isEmpty()) {
+            if (e.known().isEmpty() || !allowed.contains(e.known().get())) {
                 throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, "a TLS 1.3 " + what + " must not hold "
                         + e.name() + " (RFC 8446 section 4.2)");
             }
@@ -186,9 +189,11 @@ final class Tls13Hello {
     static ClientState serverHello(Context ctx, ServerHello hello) throws TlsException {
         CipherSuite suite = checkCommon(ctx, hello, Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE,
                 ExtensionType.PRE_SHARED_KEY), "server_hello");
-        Extension keyShareExtension = Extension.find(hello.extensions(), ExtensionType.KEY_SHARE).orElseThrow(
-                () -> new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.MISSING_EXTENSION, "the server's"
-                        + " server_hello has no key_share; we offered psk_dhe_ke only (RFC 8446 section 4.2.9)", null));
+        Extension keyShareExtension = Extension.find(hello.extensions(), ExtensionType.KEY_SHARE).orElse(null);
+        if (keyShareExtension == null) {
+            throw new TlsException(ErrorCode.HANDSHAKE_ILLEGAL_PARAMETER, Alert.MISSING_EXTENSION, "the server's"
+                    + " server_hello has no key_share; we offered psk_dhe_ke only (RFC 8446 section 4.2.9)", null);
+        }
         KeyShareEntry entry = Tls13Extensions.readServerKeyShare(keyShareExtension.data());
         NamedGroup group = Tls13Extensions.offeredGroup(entry.group(), ctx.offeredGroups, "server_hello key_share");
         KeyShare ours = ctx.keyShares.get(group);

@@ -13,7 +13,8 @@ final class Tls13Signatures {
 
     /** PSS, ECDSA with SHA-2 and EdDSA; never PKCS#1 v1.5 or SHA-1 in a CertificateVerify. */
     static boolean allowed(SignatureScheme scheme) {
-        boolean weakHash = scheme.hash().filter(h -> h == HashAlgorithm.SHA1 || h == HashAlgorithm.SHA224).isPresent();
+        HashAlgorithm hash = scheme.hash().orElse(null);
+        boolean weakHash = hash == HashAlgorithm.SHA1 || hash == HashAlgorithm.SHA224;
         return scheme.codepoint() >= 0 && !weakHash && (scheme.padding() == SignatureScheme.Padding.PSS
                 || scheme.keyType() == SignatureScheme.KeyType.EC || scheme.keyType() == SignatureScheme.KeyType.ED25519);
     }

@@ -190,7 +190,8 @@ public final class CertificateProfile {
         if (serial[0] < 0 || (serial.length == 1 && serial[0] == 0) || serial.length > 20) {
             throw malformed(who + " has a serial number that is not a positive integer of at most 20 octets");
         }
-        boolean hasKeyId = c.extensions().authorityKeyIdentifier().map(a -> a.keyIdentifier() != null).orElse(false);
+        var authorityKeyIdentifier = c.extensions().authorityKeyIdentifier();
+        boolean hasKeyId = authorityKeyIdentifier.isPresent() && authorityKeyIdentifier.get().keyIdentifier() != null;
         if (!hasKeyId && !c.isSelfIssued()) {
             throw malformed(who + " has no authorityKeyIdentifier keyIdentifier (RFC 5280 section 4.2.1.1)");
         }
