@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.junit.jupiter.api.Test;
 
-/** The domain parameters built from the curve classes and SEC 2's generators are BouncyCastle's named curves. */
+/** BcCurve's domain parameters are BouncyCastle's named curves, whichever way they are built. */
 class BcCurveTest {
 
     @Test

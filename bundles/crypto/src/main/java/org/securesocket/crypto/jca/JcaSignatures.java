@@ -169,6 +169,10 @@ final class JcaSignatures {
     }
 
     private static HashAlgorithm hash(SignatureScheme scheme) {
-        return scheme.hash().orElseThrow(() -> new IllegalStateException(scheme + " has no hash"));
+        HashAlgorithm hash = scheme.hash().orElse(null);
+        if (hash == null) {
+            throw new IllegalStateException(scheme + " has no hash");
+        }
+        return hash;
     }
 }

@@ -68,6 +68,11 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
+    private final Set<HashAlgorithm> hashes = HASHES;
+    private final Set<AeadAlgorithm> aeads = AEADS;
+    private final Set<NamedGroup> namedGroups = GROUPS;
+    private final Set<SignatureScheme> verifySchemes = SCHEMES;
+    private final Set<SignatureScheme> signSchemes = SCHEMES;
 
     /** A provider on the platform's strong random source. */
     public JcaTlsCrypto() {
@@ -97,12 +102,12 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public Set<HashAlgorithm> hashes() {
-        return HASHES;
+        return hashes;
     }
 
     @Override
     public Set<AeadAlgorithm> aeads() {
-        return AEADS;
+        return aeads;
     }
 
     @Override
@@ -112,22 +117,22 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public Set<NamedGroup> namedGroups() {
-        return GROUPS;
+        return namedGroups;
     }
 
     @Override
     public Set<SignatureScheme> verifySchemes() {
-        return SCHEMES;
+        return verifySchemes;
     }
 
     @Override
     public Set<SignatureScheme> signSchemes() {
-        return SCHEMES;
+        return signSchemes;
     }
 
     @Override
     public TranscriptHash createHash(HashAlgorithm algorithm) throws TlsException {
-        require(HASHES.contains(algorithm), algorithm);
+        require(hashes.contains(algorithm), algorithm);
         try {
             return new JcaTranscriptHash(algorithm, MessageDigest.getInstance(JcaNames.digest(algorithm)));
         } catch (GeneralSecurityException e) {
@@ -137,7 +142,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public Hmac createHmac(HashAlgorithm algorithm, byte[] key) throws TlsException {
-        require(HASHES.contains(algorithm), algorithm);
+        require(hashes.contains(algorithm), algorithm);
         // HMAC pads keys with zeros to the block length (RFC 2104 section 2), so an empty key,
         // which SecretKeySpec refuses (HKDF-Extract with no salt), equals a single zero byte.
         byte[] k = key.length == 0 ? new byte[1] : key;
@@ -152,7 +157,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public AeadCipher createAead(AeadAlgorithm algorithm, byte[] key) throws TlsException {
-        require(AEADS.contains(algorithm), algorithm);
+        require(aeads.contains(algorithm), algorithm);
         checkKey(algorithm.toString(), key, algorithm.keyLength());
         try {
             return new JcaAeadCipher(algorithm, new SecretKeySpec(key, JcaAeadCipher.keyAlgorithm(algorithm)),
@@ -164,7 +169,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public CbcCipher createCbc(byte[] key) throws TlsException {
-        require(Cbc.SUPPORTED, "AES-CBC");
+        require(supportsCbc(), "AES-CBC");
         if (key.length != 16 && key.length != 32) {
             throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY, "AES-CBC needs a 16- or 32-byte key, got " + key.length);
         }
@@ -177,7 +182,7 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     @Override
     public KeyShare generateKeyShare(NamedGroup group) throws TlsException {
-        require(GROUPS.contains(group), group);
+        require(namedGroups.contains(group), group);
         try {
             return newKeyShare(group, secureRandom);
         } catch (GeneralSecurityException e) {
@@ -193,13 +198,13 @@ public class JcaTlsCrypto implements TlsCrypto {
     @Override
     public boolean verify(SignatureScheme scheme, byte[] subjectPublicKeyInfo, byte[] message, byte[] signature)
             throws TlsException {
-        require(SCHEMES.contains(scheme), scheme);
+        require(verifySchemes.contains(scheme), scheme);
         return JcaSignatures.verify(scheme, JcaSignatures.publicKey(scheme, subjectPublicKeyInfo), message, signature);
     }
 
     @Override
     public Signer createSigner(SignatureScheme scheme, byte[] pkcs8PrivateKey) throws TlsException {
-        require(SCHEMES.contains(scheme), scheme);
+        require(signSchemes.contains(scheme), scheme);
         return new JcaSigner(scheme, JcaSignatures.privateKey(scheme, pkcs8PrivateKey), secureRandom);
     }
 
