@@ -10,6 +10,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -65,6 +66,9 @@ public class JcaTlsCrypto implements TlsCrypto {
             return JcaSignatures.available(scheme);
         }
     };
+
+    private static final AtomicReferenceArray<Mac> MAC_PROTOTYPES =
+            new AtomicReferenceArray<>(HashAlgorithm.values().length);
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
@@ -147,7 +151,7 @@ public class JcaTlsCrypto implements TlsCrypto {
         // which SecretKeySpec refuses (HKDF-Extract with no salt), equals a single zero byte.
         byte[] k = key.length == 0 ? new byte[1] : key;
         try {
-            Mac mac = Mac.getInstance(JcaNames.hmac(algorithm));
+            Mac mac = newMac(algorithm);
             mac.init(new SecretKeySpec(k, JcaNames.hmac(algorithm)));
             return new JcaHmac(algorithm, mac);
         } catch (GeneralSecurityException e) {
@@ -232,6 +236,25 @@ public class JcaTlsCrypto implements TlsCrypto {
             case XDH -> XdhKeyShare.generate(random);
             case FFDHE -> DhKeyShare.named(group, Ffdhe.prime(group), Ffdhe.GENERATOR, random);
         };
+    }
+
+    /**
+     * A fresh Mac: a clone of this class loader's uninitialised one for the hash. HKDF takes about
+     * twenty HMACs per TLS 1.3 handshake, and each {@code Mac.getInstance} is a provider look-up and
+     * two reflective constructions (the Mac's and its digest's), after fifteen of which the JDK
+     * generates accessor classes: milliseconds in a fresh JVM. Cloning reads the prototype only.
+     */
+    private static Mac newMac(HashAlgorithm hash) throws GeneralSecurityException {
+        Mac prototype = MAC_PROTOTYPES.get(hash.ordinal());
+        if (prototype == null) {
+            MAC_PROTOTYPES.compareAndSet(hash.ordinal(), null, Mac.getInstance(JcaNames.hmac(hash)));
+            prototype = MAC_PROTOTYPES.get(hash.ordinal());
+        }
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return Mac.getInstance(JcaNames.hmac(hash)); // a provider whose HMAC cannot be cloned
+        }
     }
 
     private static boolean probeHash(HashAlgorithm hash) {

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Arrays;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.RandomSource;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
+import org.securesocket.crypto.HashAlgorithm;
+import org.securesocket.crypto.Hmac;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.crypto.TlsCrypto;
@@ -32,6 +37,31 @@ class JcaTlsCryptoTest {
             assertArrayEquals(a, b, group + ": same seed, same share");
             assertFalse(Arrays.equals(a, c), group + ": another seed, another share");
         }
+    }
+
+    /** HMACs cloned from the shared uninitialised Mac keep their own keys and state, used interleaved. */
+    @Test
+    void hmacsAreIndependentOfEachOther() throws Exception {
+        JcaTlsCrypto crypto = new JcaTlsCrypto();
+        byte[] keyA = new byte[32];
+        byte[] keyB = new byte[48];
+        Arrays.fill(keyB, (byte) 7);
+        Hmac a = crypto.createHmac(HashAlgorithm.SHA256, keyA);
+        Hmac b = crypto.createHmac(HashAlgorithm.SHA256, keyB);
+        byte[] message = "interleaved".getBytes(StandardCharsets.US_ASCII);
+        for (byte m : message) {
+            a.update(new byte[] {m}, 0, 1);
+            b.update(new byte[] {m}, 0, 1);
+        }
+        byte[] macA = new byte[32];
+        byte[] macB = new byte[32];
+        a.doFinal(macA, 0);
+        b.doFinal(macB, 0);
+        Mac reference = Mac.getInstance("HmacSHA256");
+        reference.init(new SecretKeySpec(new byte[1], "HmacSHA256")); // an all-zero key pads like one zero byte
+        assertArrayEquals(reference.doFinal(message), macA);
+        reference.init(new SecretKeySpec(keyB, "HmacSHA256"));
+        assertArrayEquals(reference.doFinal(message), macB);
     }
 
     /** X25519 private keys are the 32 bytes the source gives (RFC 7748 section 6.1 clamps them). */
