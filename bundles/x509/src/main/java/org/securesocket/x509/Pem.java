@@ -46,11 +46,11 @@ public final class Pem {
      * line (or a different label there) or its contents are not base64.
      */
     public static List<Block> decode(String text, ErrorCode code) throws TlsException {
-        String[] lines = text.split("\r?\n|\r", -1);
+        List<String> lines = lines(text);
         List<Block> blocks = new ArrayList<>();
         int i = 0;
-        while (i < lines.length) {
-            String line = lines[i].strip();
+        while (i < lines.size()) {
+            String line = lines.get(i).strip();
             i++;
             if (!line.startsWith(BEGIN)) {
                 continue;
@@ -64,8 +64,8 @@ public final class Pem {
             StringBuilder base64 = new StringBuilder();
             boolean encrypted = false;
             boolean ended = false;
-            while (i < lines.length && !ended) {
-                String l = lines[i].strip();
+            while (i < lines.size() && !ended) {
+                String l = lines.get(i).strip();
                 i++;
                 if (l.equals(endLine)) {
                     ended = true;
@@ -99,6 +99,24 @@ public final class Pem {
             throw new TlsException(code, "no PEM block found (expected a '-----BEGIN ...-----' line)");
         }
         return List.copyOf(blocks);
+    }
+
+    /** The lines of {@code text}, ended by CR LF, LF or CR (no regular expression to compile for it). */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     /** One block as PEM text with 64-character lines (RFC 7468 section 2). */

@@ -75,6 +75,22 @@ class TransformTest {
         assertArrayEquals(b, der.get(1));
     }
 
+    /** Lines end with LF, CR LF or a lone CR, mixed in one text; error messages count lines alike. */
+    @Test
+    void pemLinesEndWithLfCrLfOrCr() throws Exception {
+        byte[] a = TestPki.root("A").der();
+        String lf = Pem.encode("CERTIFICATE", a);
+        for (String eol : new String[] {"\r\n", "\r", "\n\r\n"}) {
+            String text = "first\rsecond\r\n" + lf.replace("\n", eol);
+            List<Pem.Block> blocks = Pem.decode(text);
+            assertEquals(1, blocks.size(), eol.replace("\r", "CR").replace("\n", "LF"));
+            assertArrayEquals(a, blocks.get(0).der());
+        }
+        TlsException e = assertThrows(TlsException.class,
+                () -> Pem.decode("one\rtwo\r\n-----BEGIN CERTIFICATE-----\nMAA=\r"));
+        assertTrue(e.getMessage().contains("begun on line 3"), e.getMessage());
+    }
+
     @Test
     void pemErrorsSayWhatIsWrong() {
         String block = Pem.encode("CERTIFICATE", new byte[] {0x30, 0x00});
