@@ -242,18 +242,21 @@ public class JcaTlsCrypto implements TlsCrypto {
      * A fresh Mac: a clone of this class loader's uninitialised one for the hash. HKDF takes about
      * twenty HMACs per TLS 1.3 handshake, and each {@code Mac.getInstance} is a provider look-up and
      * two reflective constructions (the Mac's and its digest's), after fifteen of which the JDK
-     * generates accessor classes: milliseconds in a fresh JVM. Cloning reads the prototype only.
+     * generates accessor classes: milliseconds in a fresh JVM. The first clone selects the
+     * prototype's provider before the prototype is shared, so that later clones only read it.
      */
     private static Mac newMac(HashAlgorithm hash) throws GeneralSecurityException {
         Mac prototype = MAC_PROTOTYPES.get(hash.ordinal());
-        if (prototype == null) {
-            MAC_PROTOTYPES.compareAndSet(hash.ordinal(), null, Mac.getInstance(JcaNames.hmac(hash)));
-            prototype = MAC_PROTOTYPES.get(hash.ordinal());
-        }
         try {
+            if (prototype == null) {
+                Mac mac = Mac.getInstance(JcaNames.hmac(hash));
+                Mac first = (Mac) mac.clone();
+                MAC_PROTOTYPES.compareAndSet(hash.ordinal(), null, mac);
+                return first;
+            }
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
-            return Mac.getInstance(JcaNames.hmac(hash)); // a provider whose HMAC cannot be cloned
+            return Mac.getInstance(JcaNames.hmac(hash)); // a provider whose HMAC cannot be cloned: never shared
         }
     }
 

@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,6 +67,41 @@ class JcaTlsCryptoTest {
         assertArrayEquals(reference.doFinal(message), macA);
         reference.init(new SecretKeySpec(keyB, "HmacSHA256"));
         assertArrayEquals(reference.doFinal(message), macB);
+    }
+
+    /** Threads making HMACs at once (all cloned from one shared Mac) each get the right answer. */
+    @Test
+    void hmacsFromManyThreadsAtOnce() throws Exception {
+        JcaTlsCrypto crypto = new JcaTlsCrypto();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                byte seed = (byte) t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        byte[] key = new byte[32];
+                        Arrays.fill(key, (byte) (seed + i));
+                        byte[] message = {seed, (byte) i};
+                        Hmac hmac = crypto.createHmac(HashAlgorithm.SHA384, key);
+                        hmac.update(message, 0, message.length);
+                        byte[] out = new byte[48];
+                        hmac.doFinal(out, 0);
+                        Mac reference = Mac.getInstance("HmacSHA384");
+                        reference.init(new SecretKeySpec(key, "HmacSHA384"));
+                        if (!Arrays.equals(reference.doFinal(message), out)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** X25519 private keys are the 32 bytes the source gives (RFC 7748 section 6.1 clamps them). */
