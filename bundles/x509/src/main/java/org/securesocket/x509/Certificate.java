@@ -1,7 +1,10 @@
 package org.securesocket.x509;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.x509.der.DerReader;
@@ -14,6 +17,17 @@ import org.securesocket.x509.der.DerTag;
  * weak keys, ...) are checked during validation, not here.
  */
 public final class Certificate {
+    /** Decoded certificates kept: a few chains. */
+    private static final int RECENT_CAPACITY = 16;
+    private static final Map<ByteBuffer, Certificate> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Certificate> eldest) {
+            return size() > RECENT_CAPACITY;
+        }
+    };
+
     private final byte[] encoded;
     private final byte[] tbsCertificate;
     private final int version;
@@ -44,8 +58,28 @@ public final class Certificate {
         this.signature = signature;
     }
 
-    /** Decodes one DER certificate; any other content (trailing bytes included) is refused. */
+    /**
+     * Decodes one DER certificate; any other content (trailing bytes included) is refused. A server
+     * sends the same chain on every handshake (and the handshake decodes it, then the path
+     * validator): the last few certificates decoded are kept, JVM-wide, and an identical encoding
+     * gives the same immutable object back. Only encodings that decoded are kept.
+     */
     public static Certificate read(byte[] der) throws TlsException {
+        ByteBuffer key = ByteBuffer.wrap(der);
+        synchronized (RECENT) {
+            Certificate recent = RECENT.get(key);
+            if (recent != null) {
+                return recent;
+            }
+        }
+        Certificate decoded = decode(der);
+        synchronized (RECENT) {
+            RECENT.put(ByteBuffer.wrap(decoded.encoded), decoded);
+        }
+        return decoded;
+    }
+
+    private static Certificate decode(byte[] der) throws TlsException {
         byte[] encoded = der.clone();
         DerReader outer = new DerReader(encoded, ErrorCode.CERTIFICATE_MALFORMED);
         DerReader cert = outer.readSequence("Certificate");
