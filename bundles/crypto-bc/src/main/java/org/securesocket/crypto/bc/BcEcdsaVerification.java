@@ -25,7 +25,7 @@ import org.securesocket.crypto.SignatureScheme;
  * that decoded and passed the point checks are kept; the signature is checked in full every time.
  */
 final class BcEcdsaVerification {
-    private static final int CACHED_KEYS = 32;
+    private static final int CACHED_KEYS = 16;
     private static final Map<ByteBuffer, ECPublicKeyParameters> KEYS = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
