@@ -78,10 +78,4 @@ final class VerifiedSignatures {
             }
         }
     }
-
-    static int size() {
-        synchronized (VERIFIED) {
-            return VERIFIED.size();
-        }
-    }
 }

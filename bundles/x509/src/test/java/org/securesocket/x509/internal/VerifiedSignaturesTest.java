@@ -43,9 +43,13 @@ class VerifiedSignaturesTest {
                 assertTrue(VerifiedSignatures.contains(keys.get(0))); // used: kept past the others of its age
             }
         }
-        assertEquals(VerifiedSignatures.CAPACITY, VerifiedSignatures.size());
+        // CAPACITY + 50 added, the first used again before the last 50: the next 50 oldest went out.
         assertTrue(VerifiedSignatures.contains(keys.get(0)));
-        assertFalse(VerifiedSignatures.contains(keys.get(1)));
-        assertTrue(VerifiedSignatures.contains(keys.get(keys.size() - 1)));
+        for (int i = 1; i <= 50; i++) {
+            assertFalse(VerifiedSignatures.contains(keys.get(i)), "entry " + i);
+        }
+        for (int i = 51; i < keys.size(); i++) {
+            assertTrue(VerifiedSignatures.contains(keys.get(i)), "entry " + i);
+        }
     }
 }
