@@ -100,4 +100,28 @@ class CertificateTest {
         longer[der.length] = 0x05;
         assertEquals(ErrorCode.CERTIFICATE_MALFORMED, assertThrows(TlsException.class, () -> Certificate.read(longer)).code());
     }
+
+    /** Recently decoded encodings give the same immutable object back; anything else is decoded. */
+    @Test
+    void anIdenticalEncodingIsDecodedOnceAndAnyOtherAgain() throws Exception {
+        byte[] der = TestPki.leaf("recent.example", TestPki.root("Recent Root")).der();
+        Certificate first = Certificate.read(der);
+        assertTrue(first == Certificate.read(der.clone()), "the kept decoding");
+        byte[] changed = der.clone();
+        changed[changed.length - 1] ^= 1; // the signature's last byte: still a certificate, another one
+        Certificate other = Certificate.read(changed);
+        assertFalse(first == other);
+        assertFalse(first.equals(other));
+        byte[] truncated = Arrays.copyOf(der, der.length - 1);
+        for (int i = 0; i < 2; i++) { // a refused encoding is refused every time
+            assertEquals(ErrorCode.CERTIFICATE_MALFORMED,
+                    assertThrows(TlsException.class, () -> Certificate.read(truncated)).code());
+        }
+        for (int i = 0; i < 20; i++) { // more than are kept: the first is decoded again, equal but new
+            Certificate.read(TestPki.leaf("recent" + i + ".example", TestPki.root("Recent Root")).der());
+        }
+        Certificate again = Certificate.read(der);
+        assertFalse(first == again);
+        assertEquals(first, again);
+    }
 }

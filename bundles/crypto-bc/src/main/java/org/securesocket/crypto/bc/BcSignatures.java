@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -19,8 +18,8 @@ import org.securesocket.crypto.SignatureScheme.KeyType;
 import org.securesocket.crypto.Signer;
 
 /**
- * ECDSA and Ed25519 on BouncyCastle. Verification handles public values only (ECDSA: Shamir's trick
- * with wNAF, variable time by design). Signing is constant-time where the secret is used:
+ * ECDSA and Ed25519 on BouncyCastle. Verification handles public values only (ECDSA:
+ * {@link BcEcdsaVerification}, variable time by design). Signing is constant-time where the secret is used:
  * {@code ECDSASigner} computes k*G with the fixed-point comb and inverts k with the constant-time
  * {@code modOddInverse}; {@code rfc8032.Ed25519} signs with its constant-time comb.
  */
@@ -41,18 +40,7 @@ final class BcSignatures {
             return signature.length == ED25519_SIGNATURE_LENGTH
                     && Ed25519.verify(signature, 0, key, 0, message, 0, message.length);
         }
-        ECPublicKeyParameters key = BcKeys.ecPublicKey(scheme, spki);
-        BigInteger n = key.getParameters().getN();
-        BigInteger[] rs;
-        try {
-            // Strict DER: the decoder re-encodes and compares, and refuses r or s outside [0, n).
-            rs = StandardDSAEncoding.INSTANCE.decode(n, signature);
-        } catch (RuntimeException | java.io.IOException e) {
-            return false; // a malformed signature is an invalid one (BouncyCastle's ASN.1 may throw anything)
-        }
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, key);
-        return verifier.verifySignature(digest(scheme, message), rs[0], rs[1]);
+        return BcEcdsaVerification.verify(scheme, spki, message, signature);
     }
 
     static Signer signer(SignatureScheme scheme, byte[] pkcs8, SecureRandom random) throws TlsException {
@@ -77,7 +65,7 @@ final class BcSignatures {
         });
     }
 
-    private static byte[] digest(SignatureScheme scheme, byte[] message) throws TlsException {
+    static byte[] digest(SignatureScheme scheme, byte[] message) throws TlsException {
         HashAlgorithm hash = scheme.hash().orElseThrow();
         String name = switch (hash) {
             case MD5 -> "MD5";

@@ -1,5 +1,6 @@
 package org.securesocket.crypto.jca;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
@@ -14,6 +15,8 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
@@ -23,6 +26,19 @@ import org.securesocket.crypto.SignatureScheme.KeyType;
 
 /** Signature verification and signing for every {@link SignatureScheme} row on the JCA. */
 final class JcaSignatures {
+    private static final int RECENT_KEY_CAPACITY = 16;
+    private static final Map<DecodedKey, PublicKey> RECENT_KEYS = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DecodedKey, PublicKey> eldest) {
+            return size() > RECENT_KEY_CAPACITY;
+        }
+    };
+
+    private record DecodedKey(String factory, ByteBuffer subjectPublicKeyInfo) {
+    }
+
     private JcaSignatures() {
     }
 
@@ -51,10 +67,25 @@ final class JcaSignatures {
         }
     }
 
+    /**
+     * The decoded key; a server's key verifies every handshake with it, so the last few keys that
+     * decoded are kept (JVM-wide, keyed by their factory and encoding: a JDK key is immutable).
+     */
     static PublicKey publicKey(SignatureScheme scheme, byte[] subjectPublicKeyInfo) throws TlsException {
+        String factory = keyFactoryName(scheme.keyType());
+        DecodedKey id = new DecodedKey(factory, ByteBuffer.wrap(subjectPublicKeyInfo.clone()));
+        synchronized (RECENT_KEYS) {
+            PublicKey recent = RECENT_KEYS.get(id);
+            if (recent != null) {
+                return recent;
+            }
+        }
         try {
-            return KeyFactory.getInstance(keyFactoryName(scheme.keyType()))
-                    .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
+            PublicKey key = KeyFactory.getInstance(factory).generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
+            synchronized (RECENT_KEYS) {
+                RECENT_KEYS.put(id, key);
+            }
+            return key;
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY,
                     "the public key is not a valid " + scheme.keyType() + " key for " + scheme + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.securesocket.x509.internal;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,9 +204,16 @@ public final class PathSearch {
     private void verifySignature(Certificate subject, Certificate issuer) throws TlsException {
         SignatureScheme scheme = CertificateSignatures.schemeFor(subject.signatureAlgorithm(), issuer.publicKey(),
                 policy, subject.toString());
+        byte[] issuerKey = issuer.publicKey().encoded();
+        byte[] tbs = subject.tbsCertificate();
+        byte[] signature = subject.signature();
+        ByteBuffer verified = VerifiedSignatures.key(crypto, scheme, issuerKey, tbs, signature);
+        if (VerifiedSignatures.contains(verified)) {
+            return; // the same bytes verified before with this key (see VerifiedSignatures)
+        }
         boolean valid;
         try {
-            valid = crypto.verify(scheme, issuer.publicKey().encoded(), subject.tbsCertificate(), subject.signature());
+            valid = crypto.verify(scheme, issuerKey, tbs, signature);
         } catch (TlsException e) {
             if (e.code() != ErrorCode.CRYPTO_INVALID_KEY) {
                 throw e;
@@ -217,5 +225,6 @@ public final class PathSearch {
             throw new TlsException(ErrorCode.CERTIFICATE_BAD_SIGNATURE, "the signature of certificate '" + subject
                     + "' does not verify with the key of '" + issuer + "' (" + scheme + ")");
         }
+        VerifiedSignatures.add(verified);
     }
 }
