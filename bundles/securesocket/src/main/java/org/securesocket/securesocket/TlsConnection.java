@@ -1,5 +1,6 @@
 package org.securesocket.securesocket;
 
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -52,6 +53,8 @@ public final class TlsConnection {
     private byte[] direct;
     private int directAt;
     private int directEnd;
+    /** See {@link #view}. */
+    private WeakReference<ByteBuffer> lastWritten = new WeakReference<>(null);
 
     public TlsConnection(ClientConfig config, TlsCrypto crypto, TraceSink trace, String traceId) {
         this.trace = Objects.requireNonNull(trace, "trace");
@@ -246,7 +249,7 @@ public final class TlsConnection {
             if (outbound.size() > 0) {
                 return 0; // dst is full of what was queued before
             }
-            consumed = writer.write(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length), dst);
+            consumed = writer.write(ContentType.APPLICATION_DATA, view(src, offset, length), dst);
         } catch (TlsException e) {
             throw fail(e);
         }
@@ -254,6 +257,21 @@ public final class TlsConnection {
             throw new IllegalArgumentException("a buffer of " + dst.remaining() + " bytes cannot take one record");
         }
         return consumed;
+    }
+
+    /**
+     * {@code src} framed at [offset, offset + length): the wrapper of the last array written is
+     * reused (the record layer's views of it too), so that writing again and again from one array
+     * allocates nothing; held weakly, so that an idle connection does not keep the array alive.
+     */
+    private ByteBuffer view(byte[] src, int offset, int length) {
+        ByteBuffer view = lastWritten.get();
+        if (view == null || view.array() != src) {
+            view = ByteBuffer.wrap(src);
+            lastWritten = new WeakReference<>(view);
+        }
+        Objects.checkFromIndexSize(offset, length, src.length);
+        return view.limit(src.length).position(offset).limit(offset + length);
     }
 
     private void checkWritable() throws TlsException {
