@@ -49,7 +49,7 @@ final class Bulk {
         }
     }
 
-    private void transfer(Stack stack, Target target, long bytes, String figure, String name) throws IOException {
+    void transfer(Stack stack, Target target, long bytes, String figure, String name) throws IOException {
         byte[] buffer = new byte[RECORD];
         try (Conn conn = stack.open(target)) {
             OutputStream out = conn.out();

@@ -262,7 +262,7 @@ public final class TlsConnection {
     /**
      * {@code src} framed at [offset, offset + length): the wrapper of the last array written is
      * reused (the record layer's views of it too), so that writing again and again from one array
-     * allocates nothing; held weakly, so that an idle connection does not keep the array alive.
+     * allocates nothing; held weakly, so that this cache does not itself keep the array alive.
      */
     private ByteBuffer view(byte[] src, int offset, int length) {
         ByteBuffer view = lastWritten.get();
