@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * One JDK's comparison run (driven by {@code benchmarks/run}): starts the servers, measures the
- * in-process figures of the three clients here and the cold-start and memory figures in fresh
+ * in-process figures of the three clients here (over loopback sockets, and for bulk also in memory)
+ * and the cold-start and memory figures in fresh
  * JVMs of the same JDK, and writes the values per run to a file for {@link Report}. Each run
  * measures the three clients one after the other, in an order that rotates from run to run, so
  * that the noise of a shared machine falls on all of them alike.
@@ -23,6 +24,8 @@ public final class Bench {
     static final String ECDSA13 = "tls13_ecdsa";
     static final String RSA13 = "tls13_rsa";
     static final String ECDSA12 = "tls12_ecdsa";
+    /** The nominal port of the in-memory targets (no socket: only named in the configuration). */
+    static final int IN_MEMORY_PORT = 443;
 
     private final Pki pki;
     private final boolean quick;
@@ -86,6 +89,12 @@ public final class Bench {
             Bulk bulk = new Bulk(stacks, results, (quick ? 32L : 256L) << 20, quick ? 3 : 5);
             bulk.run("aes128gcm", new Target(jsse, "TLSv1.3", "TLS_AES_128_GCM_SHA256", false), "AES/GCM/NoPadding");
             bulk.run("chacha20", new Target(jsse, "TLSv1.3", "TLS_CHACHA20_POLY1305_SHA256", false),
+                    "ChaCha20-Poly1305");
+            EngineBulk memory = new EngineBulk(stacks, results, Server.context(pki.file(""), "ec"),
+                    (quick ? 32L : 64L) << 20, quick ? 3 : 5); // CPU time: 64 MB is plenty, and BCJSSE is slow
+            memory.run("aes128gcm", new Target(IN_MEMORY_PORT, "TLSv1.3", "TLS_AES_128_GCM_SHA256", false),
+                    "AES/GCM/NoPadding");
+            memory.run("chacha20", new Target(IN_MEMORY_PORT, "TLSv1.3", "TLS_CHACHA20_POLY1305_SHA256", false),
                     "ChaCha20-Poly1305");
         }
         if (only.isEmpty() || only.contains("cold")) {

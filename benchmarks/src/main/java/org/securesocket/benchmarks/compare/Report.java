@@ -74,6 +74,7 @@ public final class Report {
                             1000 / cpu.median(), 100 * (1000 / cpu.median()) / raw.median()));
                 }
             }
+            engineBulk(results, md);
         }
         md.append("\n```\n");
         ratios.forEach(r -> md.append(r).append('\n'));
@@ -82,6 +83,46 @@ public final class Report {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         ratios.forEach(System.out::println);
+    }
+
+    /**
+     * The in-memory bulk figures against the raw JCA cipher of the same run: each client's rate as
+     * a share of the cipher's (the 80% target reads ours), and the bytes allocated per record split
+     * into the JCA's own (the raw loop's) and the remainder.
+     */
+    private static void engineBulk(Results results, StringBuilder md) {
+        for (String name : List.of("aes128gcm", "chacha20")) {
+            Results.Series raw = results.series().get(new Results.Key("raw_jca_" + name, "jca"));
+            if (raw == null || results.series().get(new Results.Key("bulk_memory_" + name, "ours")) == null) {
+                continue;
+            }
+            md.append("\nbulk_memory_").append(name).append(" (client CPU only, in memory) against the raw JCA cipher, ")
+                    .append(num(raw.median())).append(" MB/s on the same run:\n\n")
+                    .append("| client | MB/s | share of raw JCA | B/record up: total / JCA / remainder"
+                            + " | B/record down: total / JCA / remainder |\n|---|---|---|---|---|\n");
+            Results.Series jcaUp = results.series().get(new Results.Key("raw_jca_" + name + "_alloc_per_record_up", "jca"));
+            Results.Series jcaDown = results.series().get(
+                    new Results.Key("raw_jca_" + name + "_alloc_per_record_down", "jca"));
+            for (String stack : List.of("ours", "jsse", "bcjsse")) {
+                Results.Series rate = results.series().get(new Results.Key("bulk_memory_" + name, stack));
+                if (rate == null) {
+                    continue;
+                }
+                md.append("| ").append(stack).append(" | ").append(num(rate.median())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.0f%%", 100 * rate.median() / raw.median())).append(" | ")
+                        .append(split(results.series().get(new Results.Key("bulk_memory_" + name
+                                + "_alloc_per_record_up", stack)), jcaUp)).append(" | ")
+                        .append(split(results.series().get(new Results.Key("bulk_memory_" + name
+                                + "_alloc_per_record_down", stack)), jcaDown)).append(" |\n");
+            }
+        }
+    }
+
+    private static String split(Results.Series total, Results.Series jca) {
+        if (total == null || jca == null) {
+            return "–";
+        }
+        return num(total.median()) + " / " + num(jca.median()) + " / " + num(total.median() - jca.median());
     }
 
     private static String cell(Results.Series s) {

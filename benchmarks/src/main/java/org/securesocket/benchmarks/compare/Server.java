@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -28,14 +29,7 @@ public final class Server {
     }
 
     public static void main(String[] args) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(args[0], args[1] + ".p12"))) {
-            keys.load(in, Pki.PASSWORD.toCharArray());
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
-        factory.init(keys, Pki.PASSWORD.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(factory.getKeyManagers(), null, null);
+        SSLContext context = context(Path.of(args[0]), args[1]);
         try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(0, 1024, InetAddress.getLoopbackAddress())) {
             System.out.println("PORT " + server.getLocalPort());
@@ -47,6 +41,19 @@ public final class Server {
                 thread.start();
             }
         }
+    }
+
+    /** The server's JSSE context with the key {@code key} ({@code ec} or {@code rsa}) of the certificate directory. */
+    static SSLContext context(Path dir, String key) throws IOException, GeneralSecurityException {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve(key + ".p12"))) {
+            keys.load(in, Pki.PASSWORD.toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
+        factory.init(keys, Pki.PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
     }
 
     private static void serve(Socket socket) {

@@ -14,22 +14,29 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.securesocket.common.TraceSink;
 import org.securesocket.crypto.TlsCrypto;
 import org.securesocket.crypto.bc.BcTlsCrypto;
 import org.securesocket.crypto.compose.ComposedTlsCrypto;
 import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.CipherSuite;
+import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.HandshakePolicy;
 import org.securesocket.handshake.SessionCache;
 import org.securesocket.record.ProtocolVersion;
 import org.securesocket.securesocket.SecureSocket;
 import org.securesocket.securesocket.SecureSocketOptions;
+import org.securesocket.securesocket.TlsConnection;
+import org.securesocket.x509.InMemoryTrustStore;
+import org.securesocket.x509.ValidationPolicy;
+import org.securesocket.x509.X509PathValidator;
 
 /**
  * The three clients compared: ours ({@link SecureSocket} with the composed crypto provider, JCA for
@@ -55,6 +62,9 @@ abstract class Stack {
 
     /** Completes the handshake over a connected socket (closed on failure). */
     abstract Conn wrap(Socket socket, Target target) throws IOException;
+
+    /** The client's own TLS engine for {@code target}, not started, to drive in memory ({@link EngineBulk}). */
+    abstract Engine engine(Target target) throws IOException;
 
     static Stack create(String name, Pki pki) throws IOException, GeneralSecurityException {
         return switch (name) {
@@ -103,6 +113,15 @@ abstract class Stack {
                 options.maxFragmentLength(target.maxFragmentLength());
             }
             return options.build();
+        }
+
+        @Override
+        Engine engine(Target target) {
+            SecureSocketOptions options = options(target);
+            ClientConfig config = new ClientConfig(options.policy(), Target.SERVER_NAME, Target.SERVER_NAME, List.of(),
+                    true, new InMemoryTrustStore(options.certificates()),
+                    new X509PathValidator(options.crypto(), ValidationPolicy.STRICT, options.clock()));
+            return new Engine.Ours(new TlsConnection(config, options.crypto(), TraceSink.NONE, "memory"));
         }
 
         @Override
@@ -162,6 +181,21 @@ abstract class Stack {
         }
 
         @Override
+        Engine engine(Target target) {
+            SSLEngine engine = context.createSSLEngine(Target.SERVER_NAME, target.port());
+            engine.setUseClientMode(true);
+            engine.setSSLParameters(parameters(engine.getSSLParameters(), target));
+            return new Engine.Ssl(engine);
+        }
+
+        private static SSLParameters parameters(SSLParameters parameters, Target target) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setProtocols(new String[] {target.version()});
+            parameters.setCipherSuites(new String[] {target.suite()});
+            return parameters;
+        }
+
+        @Override
         Conn wrap(Socket socket, Target target) throws IOException {
             if (target.maxFragmentLength() > 0) {
                 throw new IllegalArgumentException("max_fragment_length is only measured for our client");
@@ -170,11 +204,7 @@ abstract class Stack {
             long started = System.currentTimeMillis();
             try {
                 ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, Target.SERVER_NAME, target.port(), true);
-                SSLParameters parameters = ssl.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                parameters.setProtocols(new String[] {target.version()});
-                parameters.setCipherSuites(new String[] {target.suite()});
-                ssl.setSSLParameters(parameters);
+                ssl.setSSLParameters(parameters(ssl.getSSLParameters(), target));
                 ssl.startHandshake();
             } catch (IOException | RuntimeException e) {
                 socket.close();

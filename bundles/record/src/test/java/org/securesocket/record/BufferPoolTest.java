@@ -2,6 +2,7 @@ package org.securesocket.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -26,6 +27,20 @@ class BufferPoolTest {
         assertEquals(0, first.position());
         assertEquals(BufferPool.SIZE, first.limit());
         taken.forEach(BufferPool::give);
+    }
+
+    @Test
+    void theBufferGivenBackLastIsTakenFirst() {
+        ByteBuffer a = BufferPool.take();
+        ByteBuffer b = BufferPool.take();
+        BufferPool.give(a);
+        BufferPool.give(b);
+        ByteBuffer first = BufferPool.take();
+        ByteBuffer second = BufferPool.take();
+        BufferPool.give(second);
+        BufferPool.give(first);
+        assertSame(b, first);
+        assertSame(a, second);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.securesocket.common.ErrorCode;
@@ -175,6 +176,15 @@ public final class SecureSocket implements Closeable {
      * brought (the connection keeps nothing of it), so an idle socket holds no read buffer.
      */
     private boolean fill() throws IOException {
+        return fill(null, 0, 0) >= 0;
+    }
+
+    /**
+     * {@link #fill()} delivering the plaintext that arrives straight into {@code dst} (up to
+     * {@code length} bytes; the rest is queued in the connection): the bytes placed there, -1 at
+     * the end of the stream.
+     */
+    private int fill(byte[] dst, int offset, int length) throws IOException {
         ByteBuffer buffer = BufferPool.take();
         try {
             int n;
@@ -190,17 +200,16 @@ public final class SecureSocket implements Closeable {
                     if (connection.isHandshakeComplete()) {
                         connection.endOfInput();
                     }
-                    return false;
+                    return -1;
                 }
             }
             try {
                 synchronized (lock) {
-                    connection.receive(buffer.limit(n));
+                    return connection.receive(buffer.limit(n), dst, offset, length);
                 }
             } finally {
                 sendQuietly(false);
             }
-            return true;
         } finally {
             BufferPool.give(buffer);
         }
@@ -273,6 +282,34 @@ public final class SecureSocket implements Closeable {
             while ((n = takeOutbound(buffer.array(), buffer.capacity())) > 0) {
                 socket.getOutputStream().write(buffer.array(), 0, n);
             }
+        } finally {
+            BufferPool.give(buffer);
+        }
+    }
+
+    /**
+     * Seals {@code b} straight into a pooled buffer, after whatever the connection had queued, and
+     * writes it: one socket write for up to three full records, no copy through the outbound queue.
+     * The records are sealed under {@link #lock} (their sequence numbers) and written in the same
+     * order under {@link #sendLock}, which the caller holds.
+     */
+    private void sealAndSend(byte[] b, int off, int len) throws IOException {
+        ByteBuffer buffer = BufferPool.take();
+        try {
+            int done = 0;
+            do {
+                buffer.clear();
+                synchronized (lock) {
+                    done += connection.writePlaintext(b, off + done, len - done, buffer);
+                }
+                try {
+                    socket.getOutputStream().write(buffer.array(), 0, buffer.position());
+                } catch (IOException e) {
+                    readPendingAlert();
+                    throw new TlsException(ErrorCode.IO_CLOSED, null, "sending to the server failed: "
+                            + e.getMessage(), e);
+                }
+            } while (done < len);
         } finally {
             BufferPool.give(buffer);
         }
@@ -400,21 +437,25 @@ public final class SecureSocket implements Closeable {
             if (len == 0) {
                 return 0;
             }
-            while (plaintextAvailable() == 0) {
-                if (closed || peerClosed()) {
-                    return -1;
+            Objects.checkFromIndexSize(off, len, b.length);
+            while (true) {
+                synchronized (lock) {
+                    if (connection.plaintextAvailable() > 0) {
+                        return connection.readPlaintext(b, off, len);
+                    }
+                    if (closed || connection.isPeerClosed()) {
+                        return -1;
+                    }
                 }
                 try {
-                    if (!fill()) {
-                        return -1;
+                    int n = fill(b, off, len); // the plaintext that arrives goes straight into b
+                    if (n != 0) {
+                        return n;
                     }
                 } catch (SocketTimeoutException e) {
                     throw new TlsException(ErrorCode.IO_TIMEOUT, null, "no data from the server within "
                             + options.timeout().toMillis() + " ms", e);
                 }
-            }
-            synchronized (lock) {
-                return connection.readPlaintext(b, off, len);
             }
         }
 
@@ -428,12 +469,6 @@ public final class SecureSocket implements Closeable {
                 return connection.plaintextAvailable();
             }
         }
-
-        private boolean peerClosed() {
-            synchronized (lock) {
-                return connection.isPeerClosed();
-            }
-        }
     }
 
     private final class PlaintextOut extends OutputStream {
@@ -444,10 +479,14 @@ public final class SecureSocket implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            synchronized (lock) {
-                connection.writePlaintext(b, off, len);
+            Objects.checkFromIndexSize(off, len, b.length);
+            sendLock.lock();
+            try {
+                sealAndSend(b, off, len);
+            } finally {
+                sendLock.unlock();
             }
-            flush();
+            flush(); // what a reading thread queued meanwhile
         }
 
         @Override

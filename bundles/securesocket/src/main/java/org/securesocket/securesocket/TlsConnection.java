@@ -1,5 +1,6 @@
 package org.securesocket.securesocket;
 
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -48,6 +49,12 @@ public final class TlsConnection {
     private boolean closeSent;
     private boolean summarized;
     private TlsException failure;
+    /** Where {@link #receive(ByteBuffer, byte[], int, int)} delivers plaintext during the call, or null. */
+    private byte[] direct;
+    private int directAt;
+    private int directEnd;
+    /** See {@link #view}. */
+    private WeakReference<ByteBuffer> lastWritten = new WeakReference<>(null);
 
     public TlsConnection(ClientConfig config, TlsCrypto crypto, TraceSink trace, String traceId) {
         this.trace = Objects.requireNonNull(trace, "trace");
@@ -74,6 +81,30 @@ public final class TlsConnection {
 
     /** Processes received bytes, all of them (partial records are kept for the next call). */
     public void receive(ByteBuffer src) throws TlsException {
+        receive(src, null, 0, 0);
+    }
+
+    /**
+     * Processes received bytes like {@link #receive(ByteBuffer)}, delivering the plaintext that
+     * arrives straight into {@code dst} (up to {@code length} bytes, no copy through the plaintext
+     * queue) while no plaintext is queued before it; the rest is queued for {@link #readPlaintext}.
+     *
+     * @return the plaintext bytes placed in {@code dst}
+     */
+    public int receive(ByteBuffer src, byte[] dst, int offset, int length) throws TlsException {
+        Objects.checkFromIndexSize(offset, length, dst == null ? 0 : dst.length);
+        direct = dst;
+        directAt = offset;
+        directEnd = offset + length;
+        try {
+            receiveAll(src);
+            return directAt - offset;
+        } finally {
+            direct = null;
+        }
+    }
+
+    private void receiveAll(ByteBuffer src) throws TlsException {
         checkFailed(); // guarded, spelled out: no lambda per call on the data path
         try {
             InboundMessage message;
@@ -123,7 +154,19 @@ public final class TlsConnection {
                 throw new TlsException(ErrorCode.HANDSHAKE_UNEXPECTED_MESSAGE,
                         "the peer sent application data before the handshake completed");
             }
-            plaintext.put(data.data());
+            deliver(data.data());
+        }
+    }
+
+    /** Plaintext into the caller's array of {@link #receive(ByteBuffer, byte[], int, int)}, then the queue. */
+    private void deliver(ByteBuffer data) {
+        int n = Math.min(data.remaining(), directEnd - directAt);
+        if (direct != null && n > 0 && plaintext.size() == 0) {
+            data.get(direct, directAt, n);
+            directAt += n;
+        }
+        if (data.hasRemaining()) {
+            plaintext.put(data);
         }
     }
 
@@ -177,6 +220,61 @@ public final class TlsConnection {
 
     /** Encrypts plaintext for sending (whole, fragmented into records). */
     public void writePlaintext(byte[] src, int offset, int length) throws TlsException {
+        checkWritable();
+        try {
+            keyUpdateIfDue();
+            writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length));
+        } catch (TlsException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Encrypts plaintext straight into {@code dst}, the caller's next write to the network (no copy
+     * through the outbound queue): first the bytes already queued (they come first on the wire),
+     * then as many whole records of {@code src} as fit. Returns the plaintext bytes consumed, fewer
+     * than {@code length} when {@code dst} filled up: send it and call again with the rest.
+     * {@code dst} is array-backed, with room for a full record (a {@link BufferPool} buffer).
+     *
+     * @throws IllegalArgumentException when {@code dst} cannot take a single record
+     */
+    public int writePlaintext(byte[] src, int offset, int length, ByteBuffer dst) throws TlsException {
+        checkWritable();
+        int before = dst.position();
+        int consumed;
+        try {
+            keyUpdateIfDue();
+            int n = outbound.take(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+            dst.position(dst.position() + n);
+            if (outbound.size() > 0) {
+                return 0; // dst is full of what was queued before
+            }
+            consumed = writer.write(ContentType.APPLICATION_DATA, view(src, offset, length), dst);
+        } catch (TlsException e) {
+            throw fail(e);
+        }
+        if (consumed == 0 && length > 0 && dst.position() == before) {
+            throw new IllegalArgumentException("a buffer of " + dst.remaining() + " bytes cannot take one record");
+        }
+        return consumed;
+    }
+
+    /**
+     * {@code src} framed at [offset, offset + length): the wrapper of the last array written is
+     * reused (the record layer's views of it too), so that writing again and again from one array
+     * allocates nothing; held weakly, so that this cache does not itself keep the array alive.
+     */
+    private ByteBuffer view(byte[] src, int offset, int length) {
+        ByteBuffer view = lastWritten.get();
+        if (view == null || view.array() != src) {
+            view = ByteBuffer.wrap(src);
+            lastWritten = new WeakReference<>(view);
+        }
+        Objects.checkFromIndexSize(offset, length, src.length);
+        return view.limit(src.length).position(offset).limit(offset + length);
+    }
+
+    private void checkWritable() throws TlsException {
         if (!handshake.isComplete()) {
             throw new IllegalStateException("application data cannot be sent before the handshake completes");
         }
@@ -184,13 +282,11 @@ public final class TlsConnection {
             throw new TlsException(ErrorCode.IO_CLOSED, "the connection is closed for writing");
         }
         checkFailed();
-        try {
-            if (version == ProtocolVersion.TLS13 && writer.keyUpdateDue()) {
-                handshake.sendKeyUpdate(false); // before the AEAD limit (RFC 8446 section 5.5)
-            }
-            writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(src, offset, length));
-        } catch (TlsException e) {
-            throw fail(e);
+    }
+
+    private void keyUpdateIfDue() throws TlsException {
+        if (version == ProtocolVersion.TLS13 && writer.keyUpdateDue()) {
+            handshake.sendKeyUpdate(false); // before the AEAD limit (RFC 8446 section 5.5)
         }
     }
 

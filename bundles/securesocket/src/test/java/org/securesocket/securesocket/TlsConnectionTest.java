@@ -166,6 +166,59 @@ class TlsConnectionTest {
     }
 
     @Test
+    void recordsAreSealedStraightIntoTheCallersBufferAfterWhatWasQueued() throws Exception {
+        byte[] data = new byte[40_000];
+        new java.util.Random(1).nextBytes(data);
+        byte[] first = "queued first".getBytes(StandardCharsets.US_ASCII);
+        client.writePlaintext(first, 0, first.length); // into the outbound queue
+        int queued = 5 + 8 + first.length + 16;
+        // room for the queued record and two full records: the third waits for the next call
+        ByteBuffer wire = ByteBuffer.allocate(queued + 2 * (5 + 8 + 16384 + 16) + 100);
+        int sealed = client.writePlaintext(data, 0, data.length, wire);
+        assertEquals(2 * 16384, sealed);
+        assertFalse(client.hasOutbound());
+        assertEquals(queued, 5 + (wire.getShort(3) & 0xffff), "the queued record comes first");
+        toServer.put(wire.flip());
+        assertEquals(data.length - sealed, client.writePlaintext(data, sealed, data.length - sealed, wire.clear()));
+        toServer.put(wire.flip());
+        pump();
+        byte[] expected = new byte[first.length + data.length];
+        System.arraycopy(first, 0, expected, 0, first.length);
+        System.arraycopy(data, 0, expected, first.length, data.length);
+        assertArrayEquals(expected, Arrays.copyOf(serverApp.array(), serverApp.position()));
+
+        assertThrows(IllegalArgumentException.class, () -> client.writePlaintext(data, 0, 100, ByteBuffer.allocate(50)),
+                "a buffer that cannot take one record");
+        client.close();
+        assertEquals(ErrorCode.IO_CLOSED, assertThrows(TlsException.class,
+                () -> client.writePlaintext(data, 0, 1, ByteBuffer.allocate(1 << 16))).code());
+    }
+
+    @Test
+    void receivedPlaintextGoesStraightIntoTheCallersArrayAndTheRestIsQueued() throws Exception {
+        byte[] data = new byte[20_000];
+        new java.util.Random(2).nextBytes(data);
+        ByteBuffer net = ByteBuffer.allocate(1 << 16);
+        ByteBuffer plain = ByteBuffer.wrap(data);
+        while (plain.hasRemaining()) { // two records: 16384 and 3616 bytes, one per wrap
+            server.wrap(plain, net);
+        }
+        net.flip();
+        byte[] direct = new byte[16_500];
+        int n = client.receive(net, direct, 100, 16_400);
+        assertEquals(16_400, n);
+        assertArrayEquals(Arrays.copyOf(data, 16_400), Arrays.copyOfRange(direct, 100, 16_500));
+        assertEquals(data.length - 16_400, client.plaintextAvailable());
+        // plaintext is queued: what arrives next goes behind it, not into the array
+        assertEquals(0, client.receive(serverWrap(new byte[] {1, 2, 3}), direct, 0, direct.length));
+        byte[] rest = new byte[data.length];
+        int got = client.readPlaintext(rest, 0, rest.length);
+        assertEquals(data.length - 16_400 + 3, got);
+        assertArrayEquals(Arrays.copyOfRange(data, 16_400, data.length), Arrays.copyOf(rest, data.length - 16_400));
+        assertThrows(IndexOutOfBoundsException.class, () -> client.receive(ByteBuffer.allocate(0), direct, 1, direct.length));
+    }
+
+    @Test
     void endOfInputWithoutCloseNotifyIsTruncation() {
         TlsException e = assertThrows(TlsException.class, client::endOfInput);
         assertEquals(ErrorCode.RECORD_TRUNCATED, e.code());
