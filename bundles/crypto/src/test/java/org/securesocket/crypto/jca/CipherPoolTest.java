@@ -1,0 +1,71 @@
+package org.securesocket.crypto.jca;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.securesocket.common.RandomSource;
+import org.securesocket.common.TlsException;
+import org.securesocket.crypto.AeadAlgorithm;
+import org.securesocket.crypto.AeadCipher;
+
+/** AEAD ciphers of many keys sharing pooled JCA instances, record by record. */
+class CipherPoolTest {
+    private final RandomSource random = RandomSource.deterministic(7);
+
+    @Test
+    void leasesAreLastInFirstOut() throws TlsException {
+        CipherPool pool = CipherPool.of(AeadAlgorithm.AES_128_GCM);
+        CipherPool.Lease a = pool.take();
+        CipherPool.Lease b = pool.take();
+        pool.give(a);
+        pool.give(b);
+        assertSame(b, pool.take(), "the instance given back last comes first");
+        assertSame(a, pool.take());
+        pool.give(a);
+        pool.give(b);
+    }
+
+    @Test
+    void keysTakingTurnsOnSharedInstancesMatchTheirOwnJcaCipher() throws Exception {
+        for (AeadAlgorithm algorithm : AeadAlgorithm.values()) {
+            JcaTlsCrypto crypto = new JcaTlsCrypto(random);
+            byte[][] keys = {random.bytes(algorithm.keyLength()), random.bytes(algorithm.keyLength())};
+            AeadCipher[] ciphers = {crypto.createAead(algorithm, keys[0]), crypto.createAead(algorithm, keys[1])};
+            for (int record = 0; record < 6; record++) {
+                int k = record % 2;
+                byte[] nonce = random.bytes(algorithm.nonceLength());
+                byte[] aad = random.bytes(5);
+                byte[] plaintext = random.bytes(100 + record);
+                ByteBuffer sealed = ByteBuffer.allocate(plaintext.length + algorithm.tagLength());
+                ciphers[k].seal(nonce, aad, ByteBuffer.wrap(plaintext), sealed);
+                assertArrayEquals(reference(algorithm, keys[k], nonce, aad, plaintext), sealed.array(),
+                        algorithm + " record " + record);
+                // opened at a non-zero offset (ChaCha20-Poly1305 goes through the lease's scratch array)
+                ByteBuffer received = ByteBuffer.allocate(3 + sealed.capacity()).position(3);
+                received.put(sealed.flip()).position(3);
+                ByteBuffer opened = ByteBuffer.allocate(plaintext.length);
+                assertEquals(plaintext.length, ciphers[k].open(nonce, aad, received, opened));
+                assertArrayEquals(plaintext, opened.array());
+            }
+            assertTrue(CipherPool.of(algorithm).free() >= 1, algorithm + ": the instance went back to the pool");
+        }
+    }
+
+    private static byte[] reference(AeadAlgorithm algorithm, byte[] key, byte[] nonce, byte[] aad, byte[] plaintext)
+            throws Exception {
+        Cipher cipher = Cipher.getInstance(JcaAeadCipher.transformation(algorithm));
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, JcaAeadCipher.keyAlgorithm(algorithm)),
+                algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? new IvParameterSpec(nonce)
+                        : new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(aad);
+        return cipher.doFinal(plaintext);
+    }
+}
