@@ -2,6 +2,7 @@ package org.securesocket.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -26,6 +27,18 @@ class BufferPoolTest {
         assertEquals(0, first.position());
         assertEquals(BufferPool.SIZE, first.limit());
         taken.forEach(BufferPool::give);
+    }
+
+    @Test
+    void theBufferGivenBackLastIsTakenFirst() {
+        ByteBuffer a = BufferPool.take();
+        ByteBuffer b = BufferPool.take();
+        BufferPool.give(a);
+        BufferPool.give(b);
+        assertSame(b, BufferPool.take(), "last in, first out: a busy connection gets its buffer back");
+        assertSame(a, BufferPool.take());
+        BufferPool.give(a);
+        BufferPool.give(b);
     }
 
     @Test

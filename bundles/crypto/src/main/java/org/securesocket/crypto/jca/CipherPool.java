@@ -27,6 +27,8 @@ final class CipherPool {
     /** A pooled cipher and the scratch array that travels with it. */
     static final class Lease {
         Cipher cipher;
+        /** Who initialised {@link #cipher} last (the JDK's reuse checks concern that initialisation). */
+        long lastUser;
         /** ChaCha20-Poly1305 ciphertexts moved to offset 0 (see {@link JcaAeadCipher}); grown on demand. */
         ByteBuffer scratch;
 

@@ -2,8 +2,10 @@ package org.securesocket.crypto.jca;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -23,9 +25,13 @@ import org.securesocket.crypto.AeadCipher;
  * repeats a nonce on one key.
  */
 final class JcaAeadCipher implements AeadCipher {
+    private static final AtomicLong IDS = new AtomicLong();
+
     private final AeadAlgorithm algorithm;
     private final SecretKeySpec key;
     private final CipherPool pool;
+    /** Tells this cipher's initialisations of a pooled instance from other users'. */
+    private final long id = IDS.incrementAndGet();
 
     JcaAeadCipher(AeadAlgorithm algorithm, SecretKeySpec key) {
         this.algorithm = algorithm;
@@ -98,11 +104,12 @@ final class JcaAeadCipher implements AeadCipher {
     }
 
     /**
-     * Initialises the leased cipher for one record. JDK 17's ChaCha20 refuses an initialisation
-     * with the key and nonce of the instance's previous one, in either mode: on a shared instance
-     * that is also the legitimate open, in one JVM, of a record just sealed (both ends of a
-     * loopback); such an instance is replaced by a fresh one. The sequence numbers of the record
-     * layer are what keep a nonce from repeating on one key.
+     * Initialises the leased cipher for one record. The JDK refuses an initialisation with the key
+     * and nonce of the instance's previous one (GCM to encrypt, ChaCha20 in both modes). When that
+     * previous one was another user's (a pooled instance: the other direction of a loopback in this
+     * JVM, or another protection on the same key, as tests have), the refusal says nothing about
+     * this cipher and the record goes to a fresh instance; when it was ours, it stands (a repeated
+     * nonce). The record layer's sequence numbers are what keep a nonce from repeating on one key.
      */
     private void init(CipherPool.Lease lease, int mode, byte[] nonce, byte[] aad) throws TlsException {
         if (nonce.length != algorithm.nonceLength()) {
@@ -115,13 +122,14 @@ final class JcaAeadCipher implements AeadCipher {
         try {
             try {
                 lease.cipher.init(mode, key, spec);
-            } catch (InvalidKeyException e) {
-                if (algorithm != AeadAlgorithm.CHACHA20_POLY1305) {
+            } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
+                if (lease.lastUser == id) {
                     throw e;
                 }
                 lease.cipher = pool.fresh();
                 lease.cipher.init(mode, key, spec);
             }
+            lease.lastUser = id;
             lease.cipher.updateAAD(aad);
         } catch (GeneralSecurityException e) {
             throw new TlsException(ErrorCode.INTERNAL_ERROR,
