@@ -8,7 +8,7 @@ import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
 
 /**
- * JCA {@link Cipher}s of one AEAD transformation shared by the connections of this JVM: a record
+ * JCA {@link Cipher}s of one AEAD transformation and direction shared by the connections of this JVM: a record
  * protection keeps its key only and takes a cipher for the time it seals or opens one record (the
  * JCA needs a {@code Cipher.init} per record anyway, for the fresh nonce), so an idle connection
  * holds no cipher, no key schedule and no GHASH or Poly1305 state. Last in, first out: a busy
@@ -21,12 +21,14 @@ final class CipherPool {
     /** The most free instances kept per transformation (about 1 KB each, plus a ChaCha20 scratch array). */
     static final int KEEP = 16;
 
-    private static final CipherPool AES_GCM = new CipherPool(AeadAlgorithm.AES_128_GCM);
-    private static final CipherPool CHACHA20_POLY1305 = new CipherPool(AeadAlgorithm.CHACHA20_POLY1305);
+    private static final CipherPool AES_GCM_SEAL = new CipherPool(AeadAlgorithm.AES_128_GCM);
+    private static final CipherPool AES_GCM_OPEN = new CipherPool(AeadAlgorithm.AES_128_GCM);
+    private static final CipherPool CHACHA20_POLY1305_SEAL = new CipherPool(AeadAlgorithm.CHACHA20_POLY1305);
+    private static final CipherPool CHACHA20_POLY1305_OPEN = new CipherPool(AeadAlgorithm.CHACHA20_POLY1305);
 
     /** A pooled cipher and the scratch array that travels with it. */
     static final class Lease {
-        Cipher cipher;
+        final Cipher cipher;
         /** Who initialised {@link #cipher} last (the JDK's reuse checks concern that initialisation). */
         long lastUser;
         /** ChaCha20-Poly1305 ciphertexts moved to offset 0 (see {@link JcaAeadCipher}); grown on demand. */
@@ -45,9 +47,16 @@ final class CipherPool {
         this.transformation = JcaAeadCipher.transformation(algorithm);
     }
 
-    /** The pool for {@code algorithm}'s transformation (AES-GCM of every key length share one). */
-    static CipherPool of(AeadAlgorithm algorithm) {
-        return algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? CHACHA20_POLY1305 : AES_GCM;
+    /**
+     * The pool for {@code algorithm}'s transformation (AES-GCM of every key length share one) in one
+     * direction. Sealing and opening take from separate pools, so that a connection busy both ways
+     * keeps one instance per direction with its key schedule, instead of switching keys on one.
+     */
+    static CipherPool of(AeadAlgorithm algorithm, boolean seal) {
+        if (algorithm == AeadAlgorithm.CHACHA20_POLY1305) {
+            return seal ? CHACHA20_POLY1305_SEAL : CHACHA20_POLY1305_OPEN;
+        }
+        return seal ? AES_GCM_SEAL : AES_GCM_OPEN;
     }
 
     /** A free instance, the one given back last, or a new one. */
@@ -59,13 +68,8 @@ final class CipherPool {
                 return lease;
             }
         }
-        return new Lease(fresh());
-    }
-
-    /** A new instance, not pooled. */
-    Cipher fresh() throws TlsException {
         try {
-            return Cipher.getInstance(transformation);
+            return new Lease(Cipher.getInstance(transformation));
         } catch (GeneralSecurityException e) {
             throw new TlsException(ErrorCode.INTERNAL_ERROR, transformation + " is not available: " + e.getMessage(), e);
         }

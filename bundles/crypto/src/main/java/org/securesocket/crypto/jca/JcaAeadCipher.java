@@ -29,14 +29,16 @@ final class JcaAeadCipher implements AeadCipher {
 
     private final AeadAlgorithm algorithm;
     private final SecretKeySpec key;
-    private final CipherPool pool;
+    private final CipherPool sealing;
+    private final CipherPool opening;
     /** Tells this cipher's initialisations of a pooled instance from other users'. */
     private final long id = IDS.incrementAndGet();
 
     JcaAeadCipher(AeadAlgorithm algorithm, SecretKeySpec key) {
         this.algorithm = algorithm;
         this.key = key;
-        this.pool = CipherPool.of(algorithm);
+        this.sealing = CipherPool.of(algorithm, true);
+        this.opening = CipherPool.of(algorithm, false);
     }
 
     static String transformation(AeadAlgorithm algorithm) {
@@ -54,14 +56,14 @@ final class JcaAeadCipher implements AeadCipher {
 
     @Override
     public int seal(byte[] nonce, byte[] aad, ByteBuffer plaintext, ByteBuffer out) throws TlsException {
-        CipherPool.Lease lease = pool.take();
+        CipherPool.Lease lease = sealing.take();
         try {
             init(lease, Cipher.ENCRYPT_MODE, nonce, aad);
             return lease.cipher.doFinal(plaintext, out);
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw new TlsException(ErrorCode.INTERNAL_ERROR, algorithm + " encryption failed: " + e.getMessage(), e);
         } finally {
-            pool.give(lease);
+            sealing.give(lease);
         }
     }
 
@@ -71,7 +73,7 @@ final class JcaAeadCipher implements AeadCipher {
             throw new TlsException(ErrorCode.RECORD_BAD_RECORD_MAC,
                     algorithm + " record of " + ciphertext.remaining() + " bytes is shorter than its tag");
         }
-        CipherPool.Lease lease = pool.take();
+        CipherPool.Lease lease = opening.take();
         try {
             init(lease, Cipher.DECRYPT_MODE, nonce, aad);
             return lease.cipher.doFinal(atOffsetZeroIfChaCha(ciphertext, lease), out);
@@ -81,7 +83,7 @@ final class JcaAeadCipher implements AeadCipher {
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw new TlsException(ErrorCode.INTERNAL_ERROR, algorithm + " decryption failed: " + e.getMessage(), e);
         } finally {
-            pool.give(lease);
+            opening.give(lease);
         }
     }
 
@@ -106,28 +108,22 @@ final class JcaAeadCipher implements AeadCipher {
     /**
      * Initialises the leased cipher for one record. The JDK refuses an initialisation with the key
      * and nonce of the instance's previous one (GCM to encrypt, ChaCha20 in both modes). When that
-     * previous one was another user's (a pooled instance: the other direction of a loopback in this
-     * JVM, or another protection on the same key, as tests have), the refusal says nothing about
-     * this cipher and the record goes to a fresh instance; when it was ours, it stands (a repeated
-     * nonce). The record layer's sequence numbers are what keep a nonce from repeating on one key.
+     * previous one was another user's (a pooled instance: another protection on the same key and
+     * direction, as tests have), the refusal says nothing about
+     * this cipher, and the instance is initialised once with another nonce before this record's;
+     * when it was ours, it stands (a repeated nonce). The record layer's sequence numbers are what keep a nonce from repeating on one key.
      */
     private void init(CipherPool.Lease lease, int mode, byte[] nonce, byte[] aad) throws TlsException {
         if (nonce.length != algorithm.nonceLength()) {
             throw new TlsException(ErrorCode.INTERNAL_ERROR,
                     algorithm + " needs a " + algorithm.nonceLength() + "-byte nonce, got " + nonce.length);
         }
-        AlgorithmParameterSpec spec = algorithm == AeadAlgorithm.CHACHA20_POLY1305
-                ? new IvParameterSpec(nonce)
-                : new GCMParameterSpec(algorithm.tagLength() * 8, nonce);
+        AlgorithmParameterSpec spec = spec(nonce);
         try {
             try {
                 lease.cipher.init(mode, key, spec);
             } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
-                if (lease.lastUser == id) {
-                    throw e;
-                }
-                lease.cipher = pool.fresh();
-                lease.cipher.init(mode, key, spec);
+                initAfterAnotherUser(lease, mode, nonce, spec, e);
             }
             lease.lastUser = id;
             lease.cipher.updateAAD(aad);
@@ -135,5 +131,24 @@ final class JcaAeadCipher implements AeadCipher {
             throw new TlsException(ErrorCode.INTERNAL_ERROR,
                     algorithm + " refused the key or nonce (a repeated nonce?): " + e.getMessage(), e);
         }
+    }
+
+    /** The rare path of {@link #init}, apart so that the per-record path stays small enough to inline. */
+    private void initAfterAnotherUser(CipherPool.Lease lease, int mode, byte[] nonce, AlgorithmParameterSpec spec,
+            GeneralSecurityException refusal) throws GeneralSecurityException {
+        if (lease.lastUser == id) {
+            throw refusal;
+        }
+        // moved off the other user's nonce first (an initialisation produces no output)
+        byte[] other = nonce.clone();
+        other[0] ^= 1;
+        lease.cipher.init(mode, key, spec(other));
+        lease.cipher.init(mode, key, spec);
+    }
+
+    private AlgorithmParameterSpec spec(byte[] nonce) {
+        return algorithm == AeadAlgorithm.CHACHA20_POLY1305
+                ? new IvParameterSpec(nonce)
+                : new GCMParameterSpec(algorithm.tagLength() * 8, nonce);
     }
 }
