@@ -20,7 +20,8 @@ import java.util.Map;
  * collection is the live set, to the byte). Run by {@link Bench}; prints result rows.
  * <ul>
  * <li>{@code idle_heap_per_connection}: {@code count} established connections to the JSSE server,
- *     each having sent 1 KB and received the answer, then idle: the live heap they add, per connection.
+ *     each having sent 1 KB and received the answer, then idle: the live heap they add, per connection
+ *     (settled heaps, see {@link #idle}).
  * <li>{@code peak_handshake_heap}: a TLS 1.3 ECDSA handshake against openssl over a socket whose
  *     every read returns at most 512 bytes and first collects and samples the live heap: the most
  *     the handshake holds at any of its reads or once complete, above the live heap before it started (or after it
@@ -162,8 +163,7 @@ public final class Memory {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(Target.HOST, target.port()));
         socket.getInputStream(); // the stream wrapper itself is not the handshake's
-        liveHeap();
-        long before = liveHeap();
+        long before = settledHeap(); // nothing of an earlier phase left to be freed during the handshake
         socket.peak = before;
         socket.probing = true;
         Conn conn = stack.wrap(socket, target);
