@@ -8,8 +8,8 @@ import org.securesocket.common.TlsException;
 import org.securesocket.crypto.AeadAlgorithm;
 
 /**
- * JCA {@link Cipher}s of one AEAD transformation and direction shared by the connections of this JVM: a record
- * protection keeps its key only and takes a cipher for the time it seals or opens one record (the
+ * JCA {@link Cipher}s of one AEAD transformation and direction, shared by the connections of this
+ * JVM: a record protection keeps its key only and takes a cipher for the time it seals or opens one record (the
  * JCA needs a {@code Cipher.init} per record anyway, for the fresh nonce), so an idle connection
  * holds no cipher, no key schedule and no GHASH or Poly1305 state. Last in, first out: a busy
  * connection keeps getting the instance it just gave back, whose key schedule the JDK keeps when
@@ -18,7 +18,7 @@ import org.securesocket.crypto.AeadAlgorithm;
  * Thread-safe.
  */
 final class CipherPool {
-    /** The most free instances kept per transformation (about 1 KB each, plus a ChaCha20 scratch array). */
+    /** The most free instances kept per pool (about 1 KB each, plus a ChaCha20 scratch array). */
     static final int KEEP = 16;
 
     private static final CipherPool AES_GCM_SEAL = new CipherPool(AeadAlgorithm.AES_128_GCM);
@@ -71,7 +71,8 @@ final class CipherPool {
         try {
             return new Lease(Cipher.getInstance(transformation));
         } catch (GeneralSecurityException e) {
-            throw new TlsException(ErrorCode.INTERNAL_ERROR, transformation + " is not available: " + e.getMessage(), e);
+            throw new TlsException(ErrorCode.INTERNAL_ERROR,
+                    transformation + " is not available: " + e.getMessage(), e);
         }
     }
 

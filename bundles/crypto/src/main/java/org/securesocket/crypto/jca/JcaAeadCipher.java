@@ -109,9 +109,9 @@ final class JcaAeadCipher implements AeadCipher {
      * Initialises the leased cipher for one record. The JDK refuses an initialisation with the key
      * and nonce of the instance's previous one (GCM to encrypt, ChaCha20 in both modes). When that
      * previous one was another user's (a pooled instance: another protection on the same key and
-     * direction, as tests have), the refusal says nothing about
-     * this cipher, and the instance is initialised once with another nonce before this record's;
-     * when it was ours, it stands (a repeated nonce). The record layer's sequence numbers are what keep a nonce from repeating on one key.
+     * direction, as tests have), the refusal says nothing about this cipher, and the instance is
+     * initialised once with another nonce before this record's; when it was ours, it stands (a
+     * repeated nonce). The record layer's sequence numbers are what keep a nonce from repeating.
      */
     private void init(CipherPool.Lease lease, int mode, byte[] nonce, byte[] aad) throws TlsException {
         if (nonce.length != algorithm.nonceLength()) {
