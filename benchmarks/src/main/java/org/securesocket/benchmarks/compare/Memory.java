@@ -20,7 +20,8 @@ import java.util.Map;
  * collection is the live set, to the byte). Run by {@link Bench}; prints result rows.
  * <ul>
  * <li>{@code idle_heap_per_connection}: {@code count} established connections to the JSSE server,
- *     each having sent 1 KB and received the answer, then idle: the live heap they add, per connection.
+ *     each having sent 1 KB and received the answer, then idle: the live heap they add, per connection
+ *     (settled heaps, see {@link #idle}).
  * <li>{@code peak_handshake_heap}: a TLS 1.3 ECDSA handshake against openssl over a socket whose
  *     every read returns at most 512 bytes and first collects and samples the live heap: the most
  *     the handshake holds at any of its reads or once complete, above the live heap before it started (or after it
@@ -85,13 +86,44 @@ public final class Memory {
         return last;
     }
 
-    /** Bytes of live heap per idle established connection. */
+    /**
+     * The live heap once it has settled: full collections, with pauses for the reference handler
+     * and cleaner threads, until three in a row agree to the byte (at most 30). A single collection
+     * can leave garbage of an earlier phase (closed sockets, references the handler has not yet
+     * cleared) that a later collection frees, inside a measured window.
+     */
+    static long settledHeap() {
+        long last = -1;
+        int agreeing = 0;
+        for (int i = 0; i < 30 && agreeing < 2; i++) {
+            System.gc();
+            long used = MEMORY.getHeapMemoryUsage().getUsed();
+            agreeing = used == last ? agreeing + 1 : 0;
+            last = used;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Bytes of live heap per idle established connection: the settled heap with all of them open
+     * (each having sent 1 KB and received the answer), above the lower of the settled heap before
+     * the first was opened and after the last was closed, so that garbage of an earlier phase freed
+     * inside the window cannot hide their cost. Every connection must still answer after the
+     * measurement (none closed early or lost).
+     */
     private static double idle(Stack stack, Target target, int count) throws IOException {
         byte[] kilobyte = new byte[1024];
         byte[] request = ByteBuffer.allocate(9 + kilobyte.length).put((byte) 'U').putLong(kilobyte.length)
                 .put(kilobyte).array();
         List<Conn> open = new ArrayList<>(count);
-        long before = liveHeap();
+        long before = settledHeap();
+        long established;
         try {
             for (int i = 0; i < count; i++) {
                 Conn conn = stack.open(target);
@@ -100,18 +132,28 @@ public final class Memory {
                     throw new IOException("max_fragment_length " + target.maxFragmentLength() + " not negotiated");
                 }
                 conn.forgetSession();
-                OutputStream out = conn.out();
-                out.write(request);
-                out.flush();
-                if (conn.in().read() != 'K') {
-                    throw new IOException("no acknowledgement from the server");
-                }
+                roundTrip(conn, request);
             }
-            return (double) (liveHeap() - before) / count;
+            established = settledHeap();
+            for (Conn conn : open) {
+                roundTrip(conn, request); // still open and working: the strong references held to here
+            }
         } finally {
             for (Conn conn : open) {
                 conn.close();
             }
+        }
+        open.clear();
+        long after = settledHeap();
+        return (double) (established - Math.min(before, after)) / count;
+    }
+
+    private static void roundTrip(Conn conn, byte[] request) throws IOException {
+        OutputStream out = conn.out();
+        out.write(request);
+        out.flush();
+        if (conn.in().read() != 'K') {
+            throw new IOException("no acknowledgement from the server");
         }
     }
 
@@ -121,8 +163,7 @@ public final class Memory {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(Target.HOST, target.port()));
         socket.getInputStream(); // the stream wrapper itself is not the handshake's
-        liveHeap();
-        long before = liveHeap();
+        long before = settledHeap(); // nothing of an earlier phase left to be freed during the handshake
         socket.peak = before;
         socket.probing = true;
         Conn conn = stack.wrap(socket, target);

@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
  * waiting to be sent or read) and gives it back when it is empty, so an idle connection keeps no
  * buffer, and a busy one reuses pooled buffers instead of allocating per record. The pool keeps at
  * most {@link #KEEP} free buffers (1.75 MiB); beyond that, returned buffers are left to the collector.
- * Thread-safe.
+ * Last in, first out: a busy connection gets back the buffer it gave back last, still in the CPU's
+ * caches, and the record layer's views of it ({@code BufferViews}) stay valid instead of being made
+ * again for another buffer. Thread-safe; taking and giving allocate nothing.
  */
 public final class BufferPool {
     /**
@@ -21,12 +23,7 @@ public final class BufferPool {
     /** The most free buffers kept. */
     public static final int KEEP = 32;
 
-    /**
-     * The free buffers, a stack: the buffer given back last is taken first, still in the CPU's
-     * cache, and a connection that takes and gives one buffer per write gets the same one again
-     * (the record layer's views of it stay valid). A queue handed out the least recently used of
-     * up to {@link #KEEP} buffers (1.75 MiB, more than a core's cache) every time.
-     */
+    /** The free buffers, a stack (last in, first out: see above). */
     private static final ByteBuffer[] FREE = new ByteBuffer[KEEP];
     private static int free;
 

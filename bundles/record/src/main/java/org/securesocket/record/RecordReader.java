@@ -145,6 +145,7 @@ public final class RecordReader {
     }
 
     private InboundMessage next(ByteBuffer src) throws TlsException {
+        applicationData.set(null); // the last one is consumed: keep no view of the caller's buffer
         if (closed) {
             src.position(src.limit());
             return null;

@@ -2,7 +2,6 @@ package org.securesocket.record;
 
 import java.nio.ByteBuffer;
 import org.securesocket.common.TlsException;
-import org.securesocket.record.internal.BufferViews;
 import org.securesocket.record.internal.NullProtection;
 import org.securesocket.record.internal.Protection;
 
@@ -14,7 +13,6 @@ import org.securesocket.record.internal.Protection;
 public final class RecordWriter {
     private static final Protection PLAIN = new NullProtection();
 
-    private final BufferViews views = new BufferViews();
     private Protection protection = PLAIN;
     private ProtocolVersion version;
     private int recordVersion = ProtocolVersion.TLS10.wire();
@@ -64,7 +62,12 @@ public final class RecordWriter {
                 break;
             }
             int from = src.position();
-            protection.seal(type, recordVersion, views.first(src, from, from + n), dst);
+            int limit = src.limit();
+            try {
+                protection.seal(type, recordVersion, src.limit(from + n), dst); // src framed, no view to keep
+            } finally {
+                src.limit(limit);
+            }
             src.position(from + n);
             consumed += n;
             split = false;

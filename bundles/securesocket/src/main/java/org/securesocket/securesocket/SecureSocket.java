@@ -20,15 +20,12 @@ import org.securesocket.common.ErrorCode;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.NamedGroup;
 import org.securesocket.crypto.TlsCrypto;
-import org.securesocket.crypto.jca.JcaTlsCrypto;
 import org.securesocket.handshake.ClientConfig;
 import org.securesocket.handshake.SessionParameters;
 import org.securesocket.record.BufferPool;
 import org.securesocket.record.PlaintextLimit;
-import org.securesocket.securesocket.internal.CombinedTrustStore;
+import org.securesocket.securesocket.internal.SharedTrust;
 import org.securesocket.x509.Certificate;
-import org.securesocket.x509.ValidationPolicy;
-import org.securesocket.x509.X509PathValidator;
 
 /**
  * A blocking TLS client socket over {@link java.net.Socket}: {@link #connect} opens the connection and
@@ -129,13 +126,13 @@ public final class SecureSocket implements Closeable {
 
     /** A connection configured by {@code options}, not started: shared by the three API styles. */
     static TlsConnection newConnection(SecureSocketOptions options) {
-        TlsCrypto crypto = options.crypto() != null ? options.crypto() : new JcaTlsCrypto();
+        TlsCrypto crypto = options.crypto() != null ? options.crypto() : SharedTrust.defaultCrypto();
         String name = options.effectiveServerName();
+        SharedTrust trust = SharedTrust.of(options.trustStore(), options.certificates(), crypto,
+                options.policy().minRsaBits(), options.clock());
         ClientConfig config = new ClientConfig(options.policy(), isIpLiteral(name) ? null : name, name, options.alpn(),
-                options.verify(), new CombinedTrustStore(options.trustStore(), options.certificates()),
-                new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(options.policy().minRsaBits()),
-                        options.clock()), options.sessions(), options.clientCredentials(),
-                options.host() + ":" + options.port(), options.extensions());
+                options.verify(), trust.trustStore(), trust.validator(), options.sessions(),
+                options.clientCredentials(), options.host() + ":" + options.port(), options.extensions());
         String traceId = "#" + COUNTER.incrementAndGet() + " " + options.host() + ":" + options.port();
         TlsConnection connection = new TlsConnection(config, crypto, options.trace(), traceId);
         connection.keyLog(options.keyLog());

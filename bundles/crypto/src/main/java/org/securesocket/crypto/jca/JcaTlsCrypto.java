@@ -163,12 +163,7 @@ public class JcaTlsCrypto implements TlsCrypto {
     public AeadCipher createAead(AeadAlgorithm algorithm, byte[] key) throws TlsException {
         require(aeads.contains(algorithm), algorithm);
         checkKey(algorithm.toString(), key, algorithm.keyLength());
-        try {
-            return new JcaAeadCipher(algorithm, new SecretKeySpec(key, JcaAeadCipher.keyAlgorithm(algorithm)),
-                    Cipher.getInstance(JcaAeadCipher.transformation(algorithm)));
-        } catch (GeneralSecurityException e) {
-            throw unsupported(algorithm, e);
-        }
+        return new JcaAeadCipher(algorithm, new SecretKeySpec(key, JcaAeadCipher.keyAlgorithm(algorithm)));
     }
 
     @Override

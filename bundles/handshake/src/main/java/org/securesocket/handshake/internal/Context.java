@@ -46,9 +46,9 @@ public final class Context {
     private KeyLogSink keyLog = KeyLogSink.NONE;
 
     /** What we offer, filtered by what the crypto provider can do. */
-    final List<CipherSuite> offeredSuites = new ArrayList<>();
-    final List<NamedGroup> offeredGroups = new ArrayList<>();
-    final List<SignatureScheme> offeredSchemes = new ArrayList<>();
+    final ArrayList<CipherSuite> offeredSuites = new ArrayList<>();
+    final ArrayList<NamedGroup> offeredGroups = new ArrayList<>();
+    final ArrayList<SignatureScheme> offeredSchemes = new ArrayList<>();
 
     ClientHello clientHello;
     ProtocolVersion version;
@@ -66,8 +66,8 @@ public final class Context {
     SessionParameters session;
 
     // TLS 1.3 (RFC 8446): the shares sent, what a HelloRetryRequest asked for, the key schedule.
-    final Map<NamedGroup, KeyShare> keyShares = new LinkedHashMap<>();
-    final List<ProtocolVersion> offeredVersions = new ArrayList<>();
+    Map<NamedGroup, KeyShare> keyShares = new LinkedHashMap<>();
+    final ArrayList<ProtocolVersion> offeredVersions = new ArrayList<>();
     CipherSuite retrySuite;
     NamedGroup retryGroup;
     Tls13KeySchedule schedule;
@@ -151,11 +151,12 @@ public final class Context {
             peerCertificates = session.peerCertificates(); // the compact copy, not the decoded chain
         }
         transcript.release();
-        offeredSuites.clear();
-        offeredGroups.clear();
-        offeredSchemes.clear();
-        offeredVersions.clear();
-        keyShares.clear();
+        // emptied and trimmed: an idle connection keeps no backing arrays or hash table
+        for (ArrayList<?> offered : List.of(offeredSuites, offeredGroups, offeredSchemes, offeredVersions)) {
+            offered.clear();
+            offered.trimToSize();
+        }
+        keyShares = new LinkedHashMap<>();
         clientHello = null;
         serverRandom = null;
         clientKeyExchange = null;

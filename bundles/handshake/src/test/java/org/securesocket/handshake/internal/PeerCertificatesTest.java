@@ -24,6 +24,20 @@ class PeerCertificatesTest {
         return Certificate.read(der);
     }
 
+    /** Sessions with the same chain (connections to one server) share one copy of each encoding. */
+    @Test
+    void equalEncodingsAreSharedBetweenSessions() throws Exception {
+        List<Certificate> first = PeerCertificates.of(List.of(rfc8448Certificate()));
+        List<Certificate> second = PeerCertificates.of(List.of(rfc8448Certificate())); // decoded anew: other arrays
+        java.lang.reflect.Field field = PeerCertificates.class.getDeclaredField("encodings");
+        field.setAccessible(true);
+        assertSame(((Object[]) field.get(first))[0], ((Object[]) field.get(second))[0]);
+        assertEquals(first, second);
+        byte[] leaked = second.get(0).encoded();
+        leaked[0] ^= 1; // what a caller gets is a copy: the shared encoding is untouched
+        assertArrayEquals(rfc8448Certificate().encoded(), first.get(0).encoded());
+    }
+
     @Test
     void keepsTheEncodingsAndDecodesThemAgainOnAccess() throws TlsException {
         Certificate decoded = rfc8448Certificate();
