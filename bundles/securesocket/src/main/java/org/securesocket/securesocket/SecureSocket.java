@@ -418,8 +418,21 @@ public final class SecureSocket implements Closeable {
         }
     }
 
+    /** An IPv6 literal (any colon) or a name of digits and dots only (no regular expression: once per connection). */
     static boolean isIpLiteral(String name) {
-        return name.indexOf(':') >= 0 || name.matches("[0-9.]+");
+        if (name.indexOf(':') >= 0) {
+            return true;
+        }
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final class PlaintextIn extends InputStream {

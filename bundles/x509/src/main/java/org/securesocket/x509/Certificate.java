@@ -29,6 +29,8 @@ public final class Certificate {
     };
 
     private final byte[] encoded;
+    /** {@link #hashCode}, computed once (0: not yet; maps of certificates hash them on every handshake). */
+    private int hash;
     private final byte[] tbsCertificate;
     private final int version;
     private final byte[] serialNumber;
@@ -208,7 +210,12 @@ public final class Certificate {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(encoded);
+        int h = hash; // racing threads compute the same value, as String.hashCode
+        if (h == 0) {
+            h = Arrays.hashCode(encoded);
+            hash = h;
+        }
+        return h;
     }
 
     /** The subject, which is how every message names a certificate. */

@@ -33,6 +33,8 @@ public final class DistinguishedName {
 
     private final byte[] encoded;
     private final List<List<Attribute>> rdns;
+    /** {@link #toString}, formatted once: messages and the path search name certificates by it. */
+    private String text;
 
     private DistinguishedName(byte[] encoded, List<List<Attribute>> rdns) {
         this.encoded = encoded;
@@ -134,6 +136,15 @@ public final class DistinguishedName {
     /** RFC 4514 style, most significant RDN last, e.g. {@code CN=example.com,O=Example,C=US}. */
     @Override
     public String toString() {
+        String formatted = text; // racing threads format the same string: no lock needed, as String.hashCode
+        if (formatted == null) {
+            formatted = format();
+            text = formatted;
+        }
+        return formatted;
+    }
+
+    private String format() {
         StringBuilder sb = new StringBuilder();
         for (int i = rdns.size() - 1; i >= 0; i--) {
             List<Attribute> rdn = rdns.get(i);

@@ -1,6 +1,5 @@
 package org.securesocket.crypto.jca;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
@@ -15,6 +14,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,36 @@ final class JcaSignatures {
         }
     };
 
-    private record DecodedKey(String factory, ByteBuffer subjectPublicKeyInfo) {
+    /**
+     * Each thread's verifiers, by {@link SignatureScheme} ordinal, built on first use: a
+     * {@code Signature.getInstance} is a provider search and, for RSASSA-PSS, a parameter check on
+     * every handshake. A JDK-typed array in a plain {@code ThreadLocal}: nothing of ours is kept by threads.
+     */
+    private static final ThreadLocal<Signature[]> VERIFIERS = new ThreadLocal<>();
+    private static final int SCHEMES = SignatureScheme.values().length;
+
+    /** A key's factory and encoding, hashed once; a look-up wraps the caller's array, a stored key a copy. */
+    private static final class DecodedKey {
+        private final String factory;
+        private final byte[] subjectPublicKeyInfo;
+        private final int hash;
+
+        DecodedKey(String factory, byte[] subjectPublicKeyInfo) {
+            this.factory = factory;
+            this.subjectPublicKeyInfo = subjectPublicKeyInfo;
+            this.hash = 31 * factory.hashCode() + Arrays.hashCode(subjectPublicKeyInfo);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DecodedKey key && hash == key.hash && factory.equals(key.factory)
+                    && Arrays.equals(subjectPublicKeyInfo, key.subjectPublicKeyInfo);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private JcaSignatures() {
@@ -73,9 +102,8 @@ final class JcaSignatures {
      */
     static PublicKey publicKey(SignatureScheme scheme, byte[] subjectPublicKeyInfo) throws TlsException {
         String factory = keyFactoryName(scheme.keyType());
-        DecodedKey id = new DecodedKey(factory, ByteBuffer.wrap(subjectPublicKeyInfo.clone()));
         synchronized (RECENT_KEYS) {
-            PublicKey recent = RECENT_KEYS.get(id);
+            PublicKey recent = RECENT_KEYS.get(new DecodedKey(factory, subjectPublicKeyInfo));
             if (recent != null) {
                 return recent;
             }
@@ -83,7 +111,7 @@ final class JcaSignatures {
         try {
             PublicKey key = KeyFactory.getInstance(factory).generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
             synchronized (RECENT_KEYS) {
-                RECENT_KEYS.put(id, key);
+                RECENT_KEYS.put(new DecodedKey(factory, subjectPublicKeyInfo.clone()), key);
             }
             return key;
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -111,11 +139,23 @@ final class JcaSignatures {
         if (scheme.keyType() == KeyType.ED25519 && signature.length != 64) {
             return false; // RFC 8032 section 5.1.7: exactly 64 bytes (the JDK ignores trailing bytes)
         }
+        Signature[] mine = VERIFIERS.get();
+        if (mine == null) {
+            mine = new Signature[SCHEMES];
+            VERIFIERS.set(mine);
+        }
+        boolean completed = false;
         try {
-            Signature verifier = newSignature(scheme);
-            verifier.initVerify(key);
+            Signature verifier = mine[scheme.ordinal()];
+            if (verifier == null) {
+                verifier = newSignature(scheme);
+                mine[scheme.ordinal()] = verifier;
+            }
+            verifier.initVerify(key); // resets the object: nothing of an earlier verification is left
             verifier.update(signedData(scheme, message));
-            return verifier.verify(signature);
+            boolean valid = verifier.verify(signature);
+            completed = true;
+            return valid;
         } catch (SignatureException e) {
             return false; // a malformed signature is an invalid one
         } catch (InvalidKeyException e) {
@@ -128,6 +168,10 @@ final class JcaSignatures {
             // A provider failing on peer-supplied bytes (ProviderException, IllegalArgumentException ...):
             // nothing verified, so fail closed rather than let an unchecked exception escape.
             return false;
+        } finally {
+            if (!completed) {
+                mine[scheme.ordinal()] = null; // a verifier that failed is not reused, whatever state it is in
+            }
         }
     }
 

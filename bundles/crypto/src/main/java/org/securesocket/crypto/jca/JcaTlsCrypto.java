@@ -69,6 +69,8 @@ public class JcaTlsCrypto implements TlsCrypto {
 
     private static final AtomicReferenceArray<Mac> MAC_PROTOTYPES =
             new AtomicReferenceArray<>(HashAlgorithm.values().length);
+    private static final AtomicReferenceArray<MessageDigest> DIGEST_PROTOTYPES =
+            new AtomicReferenceArray<>(HashAlgorithm.values().length);
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
@@ -138,7 +140,7 @@ public class JcaTlsCrypto implements TlsCrypto {
     public TranscriptHash createHash(HashAlgorithm algorithm) throws TlsException {
         require(hashes.contains(algorithm), algorithm);
         try {
-            return new JcaTranscriptHash(algorithm, MessageDigest.getInstance(JcaNames.digest(algorithm)));
+            return new JcaTranscriptHash(algorithm, newDigest(algorithm));
         } catch (GeneralSecurityException e) {
             throw unsupported(algorithm, e);
         }
@@ -252,6 +254,23 @@ public class JcaTlsCrypto implements TlsCrypto {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             return Mac.getInstance(JcaNames.hmac(hash)); // a provider whose HMAC cannot be cloned: never shared
+        }
+    }
+
+    /**
+     * A fresh MessageDigest: a clone of this class loader's unused one for the hash (a provider
+     * search per transcript otherwise). The prototype is never updated, so clones only read it.
+     */
+    private static MessageDigest newDigest(HashAlgorithm hash) throws GeneralSecurityException {
+        MessageDigest prototype = DIGEST_PROTOTYPES.get(hash.ordinal());
+        if (prototype == null) {
+            DIGEST_PROTOTYPES.compareAndSet(hash.ordinal(), null, MessageDigest.getInstance(JcaNames.digest(hash)));
+            prototype = DIGEST_PROTOTYPES.get(hash.ordinal());
+        }
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return MessageDigest.getInstance(JcaNames.digest(hash)); // probeHash refuses such a provider; kept safe
         }
     }
 

@@ -25,9 +25,17 @@ public final class CertificateProfile {
     private CertificateProfile() {
     }
 
+    /** Names the certificate in a message, formatted only when a rule is broken (its name is not cheap). */
+    private record Who(Certificate c, Role role) {
+        @Override
+        public String toString() {
+            return role.name().toLowerCase(Locale.ROOT) + " certificate '" + c + "'";
+        }
+    }
+
     /** Checks {@code c} in {@code role} at {@code now}; the first rule broken is thrown. */
     public static void check(Certificate c, Role role, Instant now, ValidationPolicy policy) throws TlsException {
-        String who = role.name().toLowerCase(Locale.ROOT) + " certificate '" + c + "'";
+        Who who = new Who(c, role);
         Extensions ext = c.extensions();
         for (Extensions.Extension x : ext.all()) {
             if (x.critical() && !isRecognised(x.oid())) {
@@ -72,7 +80,7 @@ public final class CertificateProfile {
                 || oid.equals(Oids.CRL_DISTRIBUTION_POINTS);
     }
 
-    private static void checkKey(PublicKeyInfo key, ValidationPolicy policy, String who) throws TlsException {
+    private static void checkKey(PublicKeyInfo key, ValidationPolicy policy, Who who) throws TlsException {
         if (key.type() == PublicKeyInfo.KeyType.UNSUPPORTED) {
             throw new TlsException(ErrorCode.CERTIFICATE_WEAK_KEY, who + " has an " + key
                     + " (accepted: RSA, EC P-256/P-384/P-521, Ed25519)");
@@ -84,7 +92,7 @@ public final class CertificateProfile {
         }
     }
 
-    private static void checkSubjectAltName(Certificate c, String who) throws TlsException {
+    private static void checkSubjectAltName(Certificate c, Who who) throws TlsException {
         if (c.extensions().get(Oids.SUBJECT_ALT_NAME).isEmpty()) {
             return;
         }
@@ -98,7 +106,7 @@ public final class CertificateProfile {
         }
     }
 
-    private static void checkLeaf(Certificate c, String who, ValidationPolicy policy) throws TlsException {
+    private static void checkLeaf(Certificate c, Who who, ValidationPolicy policy) throws TlsException {
         Extensions ext = c.extensions();
         Set<KeyUsage> ku = ext.keyUsage().orElse(Set.of());
         if (ku.contains(KeyUsage.KEY_CERT_SIGN) != c.isCa() && ext.keyUsage().isPresent()) {
@@ -129,7 +137,7 @@ public final class CertificateProfile {
         }
     }
 
-    private static void checkCa(Certificate c, Role role, String who, ValidationPolicy policy) throws TlsException {
+    private static void checkCa(Certificate c, Role role, Who who, ValidationPolicy policy) throws TlsException {
         Extensions ext = c.extensions();
         if (c.subject().isEmpty()) {
             throw malformed(who + " has an empty subject, which a CA must not (RFC 5280 section 4.1.2.6)");
@@ -155,7 +163,7 @@ public final class CertificateProfile {
         }
     }
 
-    private static void checkAnchor(Certificate c, String who, ValidationPolicy policy) throws TlsException {
+    private static void checkAnchor(Certificate c, Who who, ValidationPolicy policy) throws TlsException {
         Extensions ext = c.extensions();
         if (ext.extendedKeyUsage().isPresent()) {
             throw new TlsException(ErrorCode.CERTIFICATE_BAD_EXTENDED_KEY_USAGE,
@@ -181,7 +189,7 @@ public final class CertificateProfile {
     }
 
     /** Rules for certificates from the peer; anchors are exempt (old roots predate them). */
-    private static void checkIssued(Certificate c, String who) throws TlsException {
+    private static void checkIssued(Certificate c, Who who) throws TlsException {
         if (c.version() != 3) {
             throw malformed(who + " is X.509 v" + c.version() + "; only v3 is accepted (CA/B BR 7.1.1)");
         }
