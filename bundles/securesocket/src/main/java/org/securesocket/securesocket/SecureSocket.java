@@ -453,6 +453,10 @@ public final class SecureSocket implements Closeable {
                     if (connection.plaintextAvailable() > 0) {
                         return connection.readPlaintext(b, off, len);
                     }
+                    TlsException failed = connection.failure().orElse(null);
+                    if (failed != null) {
+                        throw failed; // after the plaintext that came before it
+                    }
                     if (closed || connection.isPeerClosed()) {
                         return -1;
                     }

@@ -88,6 +88,9 @@ public final class TlsConnection {
      * Processes received bytes like {@link #receive(ByteBuffer)}, delivering the plaintext that
      * arrives straight into {@code dst} (up to {@code length} bytes, no copy through the plaintext
      * queue) while no plaintext is queued before it; the rest is queued for {@link #readPlaintext}.
+     * When the bytes end in a failure after plaintext was placed in {@code dst}, that count is
+     * returned and the failure is final all the same: {@link #failure()} has it and the next call
+     * throws it (what the peer sent before its fault is still its data, read first).
      *
      * @return the plaintext bytes placed in {@code dst}
      */
@@ -99,6 +102,11 @@ public final class TlsConnection {
         try {
             receiveAll(src);
             return directAt - offset;
+        } catch (TlsException e) {
+            if (directAt > offset) {
+                return directAt - offset;
+            }
+            throw e;
         } finally {
             direct = null;
         }
