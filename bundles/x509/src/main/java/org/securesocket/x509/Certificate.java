@@ -3,9 +3,8 @@ package org.securesocket.x509;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.securesocket.common.ErrorCode;
+import org.securesocket.common.RecentlyUsed;
 import org.securesocket.common.TlsException;
 import org.securesocket.x509.der.DerReader;
 import org.securesocket.x509.der.DerTag;
@@ -18,15 +17,7 @@ import org.securesocket.x509.der.DerTag;
  */
 public final class Certificate {
     /** Decoded certificates kept: a few chains. */
-    private static final int RECENT_CAPACITY = 16;
-    private static final Map<ByteBuffer, Certificate> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Certificate> eldest) {
-            return size() > RECENT_CAPACITY;
-        }
-    };
+    private static final RecentlyUsed<ByteBuffer, Certificate> RECENT = new RecentlyUsed<>(16);
 
     private final byte[] encoded;
     /** {@link #hashCode}, computed once (0: not yet; maps of certificates hash them on every handshake). */
@@ -68,16 +59,12 @@ public final class Certificate {
      */
     public static Certificate read(byte[] der) throws TlsException {
         ByteBuffer key = ByteBuffer.wrap(der);
-        synchronized (RECENT) {
-            Certificate recent = RECENT.get(key);
-            if (recent != null) {
-                return recent;
-            }
+        Certificate recent = RECENT.get(key);
+        if (recent != null) {
+            return recent;
         }
         Certificate decoded = decode(der);
-        synchronized (RECENT) {
-            RECENT.put(ByteBuffer.wrap(decoded.encoded), decoded);
-        }
+        RECENT.put(ByteBuffer.wrap(decoded.encoded), decoded);
         return decoded;
     }
 

@@ -2,8 +2,6 @@ package org.securesocket.crypto.bc;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
@@ -12,6 +10,7 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
+import org.securesocket.common.RecentlyUsed;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.SignatureScheme;
 
@@ -25,15 +24,7 @@ import org.securesocket.crypto.SignatureScheme;
  * that decoded and passed the point checks are kept; the signature is checked in full every time.
  */
 final class BcEcdsaVerification {
-    private static final int CACHED_KEYS = 16;
-    private static final Map<ByteBuffer, ECPublicKeyParameters> KEYS = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, ECPublicKeyParameters> eldest) {
-            return size() > CACHED_KEYS;
-        }
-    };
+    private static final RecentlyUsed<ByteBuffer, ECPublicKeyParameters> KEYS = new RecentlyUsed<>(16);
 
     private BcEcdsaVerification() {
     }
@@ -88,16 +79,12 @@ final class BcEcdsaVerification {
 
     private static ECPublicKeyParameters key(SignatureScheme scheme, byte[] spki) throws TlsException {
         ByteBuffer id = ByteBuffer.wrap(spki.clone());
-        synchronized (KEYS) {
-            ECPublicKeyParameters cached = KEYS.get(id);
-            if (cached != null) {
-                return cached;
-            }
+        ECPublicKeyParameters cached = KEYS.get(id);
+        if (cached != null) {
+            return cached;
         }
         ECPublicKeyParameters key = BcKeys.ecPublicKey(scheme, spki); // throws for anything but a valid point
-        synchronized (KEYS) {
-            KEYS.put(id, key);
-        }
+        KEYS.put(id, key);
         return key;
     }
 }

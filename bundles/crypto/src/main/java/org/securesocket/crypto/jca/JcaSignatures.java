@@ -15,10 +15,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.securesocket.common.ErrorCode;
+import org.securesocket.common.RecentlyUsed;
 import org.securesocket.common.TlsException;
 import org.securesocket.crypto.HashAlgorithm;
 import org.securesocket.crypto.SignatureScheme;
@@ -26,15 +25,7 @@ import org.securesocket.crypto.SignatureScheme.KeyType;
 
 /** Signature verification and signing for every {@link SignatureScheme} row on the JCA. */
 final class JcaSignatures {
-    private static final int RECENT_KEY_CAPACITY = 16;
-    private static final Map<DecodedKey, PublicKey> RECENT_KEYS = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<DecodedKey, PublicKey> eldest) {
-            return size() > RECENT_KEY_CAPACITY;
-        }
-    };
+    private static final RecentlyUsed<DecodedKey, PublicKey> RECENT_KEYS = new RecentlyUsed<>(16);
 
     /**
      * Each thread's verifiers, by {@link SignatureScheme} ordinal, built on first use: a
@@ -102,17 +93,13 @@ final class JcaSignatures {
      */
     static PublicKey publicKey(SignatureScheme scheme, byte[] subjectPublicKeyInfo) throws TlsException {
         String factory = keyFactoryName(scheme.keyType());
-        synchronized (RECENT_KEYS) {
-            PublicKey recent = RECENT_KEYS.get(new DecodedKey(factory, subjectPublicKeyInfo));
-            if (recent != null) {
-                return recent;
-            }
+        PublicKey recent = RECENT_KEYS.get(new DecodedKey(factory, subjectPublicKeyInfo));
+        if (recent != null) {
+            return recent;
         }
         try {
             PublicKey key = KeyFactory.getInstance(factory).generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
-            synchronized (RECENT_KEYS) {
-                RECENT_KEYS.put(new DecodedKey(factory, subjectPublicKeyInfo.clone()), key);
-            }
+            RECENT_KEYS.put(new DecodedKey(factory, subjectPublicKeyInfo.clone()), key);
             return key;
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new TlsException(ErrorCode.CRYPTO_INVALID_KEY,

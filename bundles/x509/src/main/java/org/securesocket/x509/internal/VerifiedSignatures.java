@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.securesocket.common.RecentlyUsed;
 import org.securesocket.crypto.SignatureScheme;
 import org.securesocket.crypto.TlsCrypto;
 
@@ -27,14 +26,7 @@ final class VerifiedSignatures {
     /** Entries kept: a few chains for each of the servers a gateway talks to. */
     static final int CAPACITY = 256;
 
-    private static final Map<ByteBuffer, Boolean> VERIFIED = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private static final RecentlyUsed<ByteBuffer, Boolean> VERIFIED = new RecentlyUsed<>(CAPACITY);
 
     private VerifiedSignatures() {
     }
@@ -65,17 +57,13 @@ final class VerifiedSignatures {
         if (key == null) {
             return false;
         }
-        synchronized (VERIFIED) {
-            return VERIFIED.get(key) != null; // get, not containsKey: a hit refreshes the entry's place
-        }
+        return VERIFIED.get(key) != null; // a hit refreshes the entry's place
     }
 
     /** Call only after a real verification returned {@code true}. */
     static void add(ByteBuffer key) {
         if (key != null) {
-            synchronized (VERIFIED) {
-                VERIFIED.put(key, Boolean.TRUE);
-            }
+            VERIFIED.put(key, Boolean.TRUE);
         }
     }
 }
