@@ -44,8 +44,8 @@ public record SharedTrust(TrustStore base, List<Certificate> extra, TlsCrypto cr
                 && Objects.equals(last.clock, clock) && last.extra.equals(extra)) {
             return last;
         }
-        SharedTrust built = new SharedTrust(base, List.copyOf(extra), crypto, minRsaBits, clock,
-                new CombinedTrustStore(base, extra),
+        List<Certificate> own = List.copyOf(extra);
+        SharedTrust built = new SharedTrust(base, own, crypto, minRsaBits, clock, new CombinedTrustStore(base, own),
                 new X509PathValidator(crypto, ValidationPolicy.STRICT.withMinRsaBits(minRsaBits), clock));
         LAST.set(built);
         return built;

@@ -10,7 +10,7 @@ import org.securesocket.securesocket.testing.TestPki;
 import org.securesocket.x509.Certificate;
 import org.securesocket.x509.InMemoryTrustStore;
 
-/** A connection's own anchors are indexed once per list, and a changed list is indexed again. */
+/** A connection's own anchors next to the TrustStore service's, and a changed list gives its new anchors. */
 class CombinedTrustStoreTest {
 
     private static Certificate ca(String name) throws Exception {
@@ -41,7 +41,7 @@ class CombinedTrustStoreTest {
         Certificate base = ca("Combined Base CA");
         Certificate own = ca("Combined Own CA");
         List<Certificate> options = List.of(own);
-        for (int i = 0; i < 2; i++) { // the second time from the index kept for the same list
+        for (int i = 0; i < 2; i++) { // the same list twice
             CombinedTrustStore store = new CombinedTrustStore(new InMemoryTrustStore(List.of(base)), options);
             assertEquals(List.of(base, own), store.anchors());
             assertEquals(List.of(own), store.findBySubject(own.subject()));
